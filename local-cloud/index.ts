@@ -1,0 +1,25 @@
+/**
+ * local-cloud: an offline WeChat cloud for wx-server-sdk 4.0.2 functions. See README.md.
+ */
+export {
+  LocalCloud,
+  LocalCloudCallError,
+  startLocalCloud,
+  DEFAULT_APPID,
+  DEFAULT_ENV_ID,
+  type CloudDatabase,
+  type InvocationReport,
+  type LocalCloudOptions,
+  type SeedData,
+} from './src/local-cloud';
+export { loadManifest, validateManifest, type CollectionsManifest } from './src/manifest';
+export type { Identity, RequestLogEntry, RequestKind } from './src/invocations';
+export type { IndexSpec } from './src/store/engine';
+export type { OutboxMessage, SecurityWord, SubscribeTemplate, TemplateFieldKind } from './src/openapi';
+export { readFunctionConfig, type FunctionConfig } from './src/runner';
+export {
+  GET_DEFAULT_LIMIT,
+  GET_MAX_LIMIT,
+  AGGREGATE_DEFAULT_LIMIT,
+  AGGREGATE_MAX_LIMIT,
+} from './src/database';

@@ -1,0 +1,328 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type http from 'node:http';
+import { Backend, clientError } from './backend';
+import { DatabaseService } from './database';
+import { Invocations, type Identity, type InvocationRecord, type RequestLogEntry } from './invocations';
+import { applyManifest, loadManifest, type CollectionsManifest } from './manifest';
+import { OpenApiService, type OutboxMessage, type SecurityWord, type SubscribeTemplate } from './openapi';
+import { Runner } from './runner';
+import { Store } from './store/store';
+import { cloneValue, type Doc } from './values';
+
+export type SeedData = Record<string, Record<string, unknown>[]>;
+/** The wx-server-sdk database type, for `cloud.db`. */
+export type CloudDatabase = ReturnType<typeof import('wx-server-sdk').database>;
+
+export interface LocalCloudOptions {
+  /** Folder holding one built function per subfolder (index.js, package.json, config.json). */
+  functionsDir: string;
+  /** Holds one data folder per environment. Default: a fresh temporary folder, removed by `stop()`. */
+  dataDir?: string;
+  /** Environment id (what `cloud.DYNAMIC_CURRENT_ENV` resolves to). Default `local-dev`. */
+  envId?: string;
+  /** The mini-program's AppID that functions see. */
+  appid?: string;
+  /** Collections and indexes to create (an object or a path to collections.json). */
+  manifest?: CollectionsManifest | string;
+  /** Loaded only into a new, empty environment: documents per collection, or a function using the SDK. */
+  seed?: SeedData | ((db: CloudDatabase) => Promise<void>);
+  /** Subscribe-message templates by template id. */
+  templates?: Record<string, SubscribeTemplate>;
+  /** The word list `security.msgSecCheck` flags. */
+  securityWords?: SecurityWord[];
+  /** Port on 127.0.0.1; 0 (the default) picks a free one. */
+  port?: number;
+  /** fsync each commit before answering (default true). */
+  fsync?: boolean;
+  /** Compact the log into a snapshot past this many bytes. */
+  compactAfterBytes?: number;
+  maxInstancesPerFunction?: number;
+  /** Print function output (true), hand it to a callback, or keep it only in invocation records (default). */
+  logFunctionOutput?: boolean | ((line: string, record: InvocationRecord) => void);
+  /** Extra HTTP routes (e.g. serving the H5 build) tried before the 404. */
+  fallback?: (req: http.IncomingMessage, res: http.ServerResponse) => boolean | Promise<boolean>;
+}
+
+/** How `wx.cloud.callFunction` fails: the same codes the mini-program sees. */
+export class LocalCloudCallError extends Error {
+  constructor(
+    readonly errCode: number,
+    readonly errMsg: string,
+    readonly invocation: InvocationReport,
+  ) {
+    super(errMsg);
+    this.name = 'LocalCloudCallError';
+  }
+}
+
+export interface InvocationReport {
+  requestId: string;
+  functionName: string;
+  ok: boolean;
+  result?: unknown;
+  error?: { code: string; message: string };
+  durationMs: number;
+  /** Every database, openapi and function request the invocation made, in order. */
+  requests: RequestLogEntry[];
+  /** What the function printed. */
+  logs: string[];
+}
+
+interface LockInfo {
+  pid: number;
+  url: string;
+  startedAt: string;
+}
+
+export const DEFAULT_ENV_ID = 'local-dev';
+export const DEFAULT_APPID = 'wxd0c0a1b2c3d4e5f6';
+
+/** Reads the lock of an environment's data folder, if a live process holds it. */
+export function readLiveLock(envDir: string): LockInfo | null {
+  const file = path.join(envDir, 'LOCK');
+  if (!existsSync(file)) return null;
+  try {
+    const info = JSON.parse(readFileSync(file, 'utf8')) as LockInfo;
+    process.kill(info.pid, 0);
+    return info;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The offline WeChat cloud: a backend that speaks wx-server-sdk's protocol, a durable database, the
+ * openapi emulation and a function runner, on one loopback port.
+ */
+export class LocalCloud {
+  private sdkDb: CloudDatabase | null = null;
+  private stopped = false;
+
+  private constructor(
+    readonly envId: string,
+    readonly appid: string,
+    readonly url: string,
+    readonly envDir: string,
+    readonly store: Store,
+    readonly openapi: OpenApiService,
+    readonly invocations: Invocations,
+    readonly runner: Runner,
+    private readonly backend: Backend,
+    private readonly secret: { id: string; key: string },
+    private readonly removeDataDir: string | null,
+  ) {}
+
+  static async start(options: LocalCloudOptions): Promise<LocalCloud> {
+    const envId = options.envId ?? DEFAULT_ENV_ID;
+    const appid = options.appid ?? DEFAULT_APPID;
+    const tempDir = options.dataDir ? null : mkdtempSync(path.join(os.tmpdir(), 'local-cloud-'));
+    const envDir = path.join(options.dataDir ?? tempDir!, envId);
+    const manifest = loadManifest(options.manifest);
+
+    const holder = readLiveLock(envDir);
+    if (holder) {
+      throw new Error(
+        `local-cloud: ${envDir} is in use by process ${holder.pid} (${holder.url}); stop it or talk to it`,
+      );
+    }
+    const store = await Store.open(envDir, envId, {
+      fsync: options.fsync,
+      compactAfterBytes: options.compactAfterBytes,
+    });
+    const fresh = store.engine.lsn === 0;
+    await OpenApiService.ensureCollections(store);
+    await applyManifest(store, manifest);
+
+    const secret = { id: `local-${randomBytes(8).toString('hex')}`, key: randomBytes(24).toString('hex') };
+    const invocations = new Invocations();
+    const openapi = new OpenApiService(store, {
+      templates: options.templates ?? {},
+      securityWords: options.securityWords ?? [],
+    });
+    const database = new DatabaseService(store);
+    const onLog =
+      typeof options.logFunctionOutput === 'function'
+        ? options.logFunctionOutput
+        : options.logFunctionOutput
+          ? (line: string, r: InvocationRecord) =>
+              console.log(`[${r.functionName} ${r.id.slice(0, 8)}] ${line}`)
+          : undefined;
+    // The runner needs the backend's URL and the backend needs the runner: the URL is filled in after listen.
+    const runnerOptions = {
+      functionsDir: path.resolve(options.functionsDir),
+      envId,
+      appid,
+      backendUrl: '',
+      secretId: secret.id,
+      secretKey: secret.key,
+      region: 'ap-shanghai',
+      maxInstances: options.maxInstancesPerFunction,
+      onLog,
+    };
+    const runner = new Runner(runnerOptions, invocations);
+    const backend = new Backend({
+      envId,
+      appid,
+      secretId: secret.id,
+      store,
+      database,
+      openapi,
+      invocations,
+      runner,
+      fallback: options.fallback,
+    });
+    let port: number;
+    try {
+      port = await backend.listen(options.port ?? 0);
+    } catch (e) {
+      await store.close();
+      throw e;
+    }
+    const url = `http://127.0.0.1:${port}`;
+    runnerOptions.backendUrl = `${url}/tcb`;
+    writeFileSync(
+      path.join(envDir, 'LOCK'),
+      JSON.stringify({ pid: process.pid, url, startedAt: new Date().toISOString() } satisfies LockInfo),
+    );
+    const cloud = new LocalCloud(
+      envId,
+      appid,
+      url,
+      envDir,
+      store,
+      openapi,
+      invocations,
+      runner,
+      backend,
+      secret,
+      tempDir,
+    );
+
+    if (fresh && options.seed) {
+      try {
+        if (typeof options.seed === 'function') await options.seed(cloud.db);
+        else await cloud.insert(options.seed);
+      } catch (e) {
+        await cloud.stop();
+        throw e;
+      }
+    }
+    return cloud;
+  }
+
+  /** The SDK endpoint functions talk to (what TCB_CONTEXT_CNFG points at). */
+  get sdkUrl(): string {
+    return `${this.url}/tcb`;
+  }
+
+  /**
+   * A real wx-server-sdk database, as an administrator (no user), for seeding and assertions in tests.
+   * It goes through the same HTTP protocol as function code.
+   */
+  get db(): CloudDatabase {
+    if (!this.sdkDb) {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const sdk = require('wx-server-sdk') as {
+        createNewInstance: (config: object) => typeof import('wx-server-sdk');
+      };
+      const instance = sdk.createNewInstance({
+        env: this.envId,
+        serviceUrl: this.sdkUrl,
+        secretId: this.secret.id,
+        secretKey: this.secret.key,
+        timeout: 15000,
+      });
+      this.sdkDb = instance.database();
+    }
+    return this.sdkDb;
+  }
+
+  /** Calls a function as a mini-program user would; resolves with its result, rejects like wx.cloud.callFunction. */
+  async call(
+    functionName: string,
+    data: Record<string, unknown> = {},
+    identity: Identity = {},
+  ): Promise<unknown> {
+    const report = await this.invoke(functionName, data, identity);
+    if (report.ok) return report.result;
+    const { errCode, errMsg } = clientError({
+      ok: false,
+      code: report.error!.code as 'FUNCTIONS_EXECUTE_FAIL',
+      message: report.error!.message,
+    });
+    throw new LocalCloudCallError(errCode, errMsg, report);
+  }
+
+  /** Calls a function and reports what it did: result or error, duration, database requests, output. */
+  async invoke(
+    functionName: string,
+    data: Record<string, unknown> = {},
+    identity: Identity = {},
+  ): Promise<InvocationReport> {
+    const started = performance.now();
+    const { outcome, record } = await this.runner.invoke(functionName, data, identity);
+    return {
+      requestId: record.id,
+      functionName,
+      ok: outcome.ok,
+      ...(outcome.ok
+        ? { result: outcome.result }
+        : { error: { code: outcome.code, message: outcome.message } }),
+      durationMs: performance.now() - started,
+      requests: [...record.requests],
+      logs: [...record.logs],
+    };
+  }
+
+  /** Inserts documents directly (logged like any write). Collections must exist. */
+  async insert(data: SeedData): Promise<void> {
+    const ops = Object.entries(data).flatMap(
+      ([collection, docs]) => this.store.engine.planInsert(collection, docs).ops,
+    );
+    this.store.engine.validate(ops, { inserting: true });
+    await this.store.commit(ops);
+  }
+
+  /** A copy of every document in a collection, in insertion order. */
+  dump(collection: string): Doc[] {
+    return this.store.engine.find(collection).map((d) => cloneValue(d));
+  }
+
+  outbox(filter: { touser?: string; templateId?: string } = {}): OutboxMessage[] {
+    return this.openapi.outbox(filter).map((m) => cloneValue(m));
+  }
+
+  /** Records that a user accepted a one-time subscription to a template (as `wx.requestSubscribeMessage` does). */
+  grantSubscription(openid: string, templateId: string, count = 1): Promise<number> {
+    return this.openapi.grant(openid, templateId, count);
+  }
+
+  requests(
+    filter: { invocationId?: string; functionName?: string; sinceSeq?: number } = {},
+  ): RequestLogEntry[] {
+    return this.invocations.requests(filter);
+  }
+
+  compact(): Promise<void> {
+    return this.store.compact();
+  }
+
+  /** Stops functions and the server; `compact` writes a snapshot first so the next start replays nothing. */
+  async stop(options: { compact?: boolean } = {}): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
+    await this.runner.stop();
+    await this.backend.close();
+    await this.store.close({ compact: options.compact === true });
+    rmSync(path.join(this.envDir, 'LOCK'), { force: true });
+    if (this.removeDataDir) rmSync(this.removeDataDir, { recursive: true, force: true });
+  }
+}
+
+/** Starts a local cloud for a test file: `const cloud = await startLocalCloud({functionsDir, manifest, seed})`. */
+export function startLocalCloud(options: LocalCloudOptions): Promise<LocalCloud> {
+  return LocalCloud.start(options);
+}
