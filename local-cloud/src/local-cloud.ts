@@ -224,6 +224,9 @@ export class LocalCloud {
    */
   get db(): CloudDatabase {
     if (!this.sdkDb) {
+      // Outside a function, node-sdk probes Tencent's metadata host before every request (a DNS lookup
+      // that outlives the test). This flag tells it that it runs in Tencent's cloud; serviceUrl still wins.
+      process.env.TENCENTCLOUD ??= 'true';
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const sdk = require('wx-server-sdk') as {
         createNewInstance: (config: object) => typeof import('wx-server-sdk');

@@ -1,5 +1,6 @@
 import { Aggregator, find as mingoFind, update as mingoUpdate } from 'mingo';
 import type { Options as MingoOptions } from 'mingo/types';
+import { jsonSchemaValidator } from './json-schema';
 import { CloudError, MESSAGES } from '../errors';
 import {
   assertStorable,
@@ -157,6 +158,7 @@ export class Engine {
     this.mingoOptions = {
       idKey: '_id',
       scriptEnabled: false,
+      jsonSchemaValidator,
       collectionResolver: (name: string) => this.collections.get(name)?.all() ?? [],
     };
   }
@@ -206,6 +208,7 @@ export class Engine {
   find(collection: string, options: FindOptions = {}): Doc[] {
     const coll = this.require(collection);
     const query = options.query ?? {};
+    assertEmulatedQuery(query);
     const source = this.candidates(coll, query);
     let cursor = mingoFind<Doc>(source, query, options.projection as never, this.mingoOptions);
     if (options.sort && Object.keys(options.sort).length > 0) cursor = cursor.sort(options.sort);
@@ -217,6 +220,7 @@ export class Engine {
   count(collection: string, query: Record<string, unknown> = {}): number {
     const coll = this.require(collection);
     if (Object.keys(query).length === 0) return coll.docs.size;
+    assertEmulatedQuery(query);
     return this.guard(
       () => mingoFind(this.candidates(coll, query), query, undefined, this.mingoOptions).all().length,
     );
@@ -455,6 +459,27 @@ export class Engine {
       yield { op: 'coll', c: coll.name, indexes: coll.indexes };
       for (const { doc } of coll.docs.values()) yield { op: 'put', c: coll.name, doc };
     }
+  }
+}
+
+const GEO_OPERATORS = new Set(['$near', '$nearSphere', '$geoWithin', '$geoIntersects', '$geometry']);
+
+/** Geo queries and `$text` are not emulated: say so instead of answering wrongly. */
+function assertEmulatedQuery(value: unknown): void {
+  if (Array.isArray(value)) return value.forEach(assertEmulatedQuery);
+  if (!isPlainObject(value)) return;
+  for (const [key, inner] of Object.entries(value)) {
+    if (GEO_OPERATORS.has(key)) {
+      throw new CloudError('LOCAL_CLOUD_NOT_EMULATED', `local-cloud does not emulate geo queries (${key})`);
+    }
+    if (key === '$text') {
+      // The real cloud has no text indexes to create, so MongoDB's own answer applies.
+      throw new CloudError(
+        'DATABASE_INVALID_OPERRATOR',
+        '[InvalidParameter] text index required for $text query',
+      );
+    }
+    assertEmulatedQuery(inner);
   }
 }
 
