@@ -24,8 +24,10 @@ export interface RunnerOptions {
   secretId: string;
   secretKey: string;
   region: string;
-  /** Instances per function that may run at once (each handles one invocation at a time). Default 16. */
+  /** Instances per function that may run at once (each handles one invocation at a time). Default 8. */
   maxInstances?: number;
+  /** How long an invocation may wait for a free instance before it fails. Default 30 s. */
+  queueTimeoutMs?: number;
   /** An instance idle this long is stopped. Default 60 s. */
   idleMs?: number;
   /** Budget for loading a function's module (a cold start). Default 10 s. */
@@ -185,7 +187,7 @@ class FunctionPool {
         if (idle.idleTimer) clearTimeout(idle.idleTimer);
         return idle;
       }
-      if (this.all.size < (this.runner.options.maxInstances ?? 16)) return this.spawn();
+      if (this.all.size < (this.runner.options.maxInstances ?? 8)) return this.spawn();
       // All instances are busy: wait for one to be released (handed over) or to die (retry).
       const handed = await new Promise<Instance | null>((resolve, reject) => {
         const timer = setTimeout(
@@ -383,7 +385,6 @@ export class Runner {
     }
     const config = pool.config;
     const timeoutMs = config.timeout * 1000;
-    const deadline = Date.now() + timeoutMs;
 
     // The event travels as JSON; WeChat adds userInfo for calls from the mini-program.
     let event: Record<string, unknown>;
@@ -404,7 +405,8 @@ export class Runner {
 
     let instance: Instance;
     try {
-      instance = await pool.acquire(deadline);
+      // Waiting for a free or cold-started instance does not count against the function's timeout (as in SCF).
+      instance = await pool.acquire(Date.now() + (this.options.queueTimeoutMs ?? 30_000));
     } catch (e) {
       return finish(
         { ok: false, code: 'FUNCTIONS_EXECUTE_FAIL', message: `cold start failed: ${(e as Error).message}` },
@@ -436,7 +438,6 @@ export class Runner {
     };
 
     const outcome = await new Promise<InvokeOutcome>((resolve) => {
-      const remaining = Math.max(1, deadline - Date.now());
       const timer = setTimeout(() => {
         if (!instance.pending) return;
         instance.pending = null;
@@ -448,7 +449,7 @@ export class Runner {
           code: 'FUNCTIONS_TIME_LIMIT_EXCEEDED',
           message: `Invoking task timed out after ${config.timeout} seconds`,
         });
-      }, remaining);
+      }, timeoutMs);
       instance.pending = {
         record,
         resolve: (o) => {

@@ -1,3 +1,5 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { startLocalCloud, type LocalCloud, type LocalCloudOptions } from '../../local-cloud';
 
@@ -18,4 +20,10 @@ export async function sdkError(promise: Promise<unknown>): Promise<{ errCode: nu
     return { errCode: err.errCode ?? NaN, message: err.message ?? err.errMsg ?? String(e) };
   }
   throw new Error('expected the call to fail, but it succeeded');
+}
+
+/** A data folder that outlives `stop()`, for restart tests; call the returned cleanup when done. */
+export function keptDataDir(): { dir: string; cleanup: () => void } {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'local-cloud-kept-'));
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
