@@ -5,6 +5,9 @@ export {
   LocalCloud,
   LocalCloudCallError,
   startLocalCloud,
+  connectDatabase,
+  readLiveLock,
+  type LockInfo,
   DEFAULT_APPID,
   DEFAULT_ENV_ID,
   type CloudDatabase,
@@ -23,3 +26,12 @@ export {
   AGGREGATE_DEFAULT_LIMIT,
   AGGREGATE_MAX_LIMIT,
 } from './src/database';
+export type {
+  SdkDatabase,
+  SdkCollection,
+  SdkQuery,
+  SdkDocument,
+  SdkAggregate,
+  SdkTransaction,
+  DocumentData,
+} from './src/sdk-types';

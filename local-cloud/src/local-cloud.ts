@@ -13,8 +13,10 @@ import { Store } from './store/store';
 import { cloneValue, type Doc } from './values';
 
 export type SeedData = Record<string, Record<string, unknown>[]>;
-/** The wx-server-sdk database type, for `cloud.db`. */
-export type CloudDatabase = ReturnType<typeof import('wx-server-sdk').database>;
+import type { SdkDatabase } from './sdk-types';
+
+/** The wx-server-sdk database, typed by what it does when called with promises (see sdk-types.ts). */
+export type CloudDatabase = SdkDatabase;
 
 export interface LocalCloudOptions {
   /** Folder holding one built function per subfolder (index.js, package.json, config.json). */
@@ -71,9 +73,16 @@ export interface InvocationReport {
   logs: string[];
 }
 
-interface LockInfo {
+/**
+ * `<dataDir>/<env>/LOCK` while a local cloud owns the folder (mode 0600): who, where, and the SDK
+ * credentials its backend accepts, so that local tools can connect a wx-server-sdk client to it.
+ */
+export interface LockInfo {
   pid: number;
   url: string;
+  envId: string;
+  secretId: string;
+  secretKey: string;
   startedAt: string;
 }
 
@@ -183,10 +192,15 @@ export class LocalCloud {
     }
     const url = `http://127.0.0.1:${port}`;
     runnerOptions.backendUrl = `${url}/tcb`;
-    writeFileSync(
-      path.join(envDir, 'LOCK'),
-      JSON.stringify({ pid: process.pid, url, startedAt: new Date().toISOString() } satisfies LockInfo),
-    );
+    const lock: LockInfo = {
+      pid: process.pid,
+      url,
+      envId,
+      secretId: secret.id,
+      secretKey: secret.key,
+      startedAt: new Date().toISOString(),
+    };
+    writeFileSync(path.join(envDir, 'LOCK'), JSON.stringify(lock), { mode: 0o600 });
     const cloud = new LocalCloud(
       envId,
       appid,
@@ -223,23 +237,12 @@ export class LocalCloud {
    * It goes through the same HTTP protocol as function code.
    */
   get db(): CloudDatabase {
-    if (!this.sdkDb) {
-      // Outside a function, node-sdk probes Tencent's metadata host before every request (a DNS lookup
-      // that outlives the test). This flag tells it that it runs in Tencent's cloud; serviceUrl still wins.
-      process.env.TENCENTCLOUD ??= 'true';
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const sdk = require('wx-server-sdk') as {
-        createNewInstance: (config: object) => typeof import('wx-server-sdk');
-      };
-      const instance = sdk.createNewInstance({
-        env: this.envId,
-        serviceUrl: this.sdkUrl,
-        secretId: this.secret.id,
-        secretKey: this.secret.key,
-        timeout: 15000,
-      });
-      this.sdkDb = instance.database();
-    }
+    this.sdkDb ??= connectDatabase({
+      url: this.url,
+      envId: this.envId,
+      secretId: this.secret.id,
+      secretKey: this.secret.key,
+    });
     return this.sdkDb;
   }
 
@@ -323,6 +326,30 @@ export class LocalCloud {
     rmSync(path.join(this.envDir, 'LOCK'), { force: true });
     if (this.removeDataDir) rmSync(this.removeDataDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * A wx-server-sdk database client for a running local cloud (e.g. from its LOCK file), as an administrator.
+ * It speaks the same HTTP protocol as function code.
+ */
+export function connectDatabase(
+  target: Pick<LockInfo, 'url' | 'envId' | 'secretId' | 'secretKey'>,
+): CloudDatabase {
+  // Outside a function, node-sdk probes Tencent's metadata host before every request (a DNS lookup that
+  // outlives tests). This flag tells it that it runs in Tencent's cloud; serviceUrl still decides the address.
+  process.env.TENCENTCLOUD ??= 'true';
+  // Its 3-second slow-request warning is never cleared when a request fails; keep it quiet, as functions do.
+  process.env.SILENCE ??= 'true';
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const sdk = require('wx-server-sdk') as { createNewInstance: (config: object) => { database(): unknown } };
+  const instance = sdk.createNewInstance({
+    env: target.envId,
+    serviceUrl: `${target.url}/tcb`,
+    secretId: target.secretId,
+    secretKey: target.secretKey,
+    timeout: 15000,
+  });
+  return instance.database() as CloudDatabase;
 }
 
 /** Starts a local cloud for a test file: `const cloud = await startLocalCloud({functionsDir, manifest, seed})`. */

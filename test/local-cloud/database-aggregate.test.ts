@@ -80,7 +80,7 @@ test('$lookup joins another collection', async () => {
     .match({ _id: 'h3' })
     .lookup({ from: 'villages', localField: 'village', foreignField: 'name', as: 'villageDoc' })
     .end();
-  expect(list[0].villageDoc).toEqual([{ _id: 'v2', name: '迤那村', town: '迤那镇' }]);
+  expect(list[0]?.villageDoc).toEqual([{ _id: 'v2', name: '迤那村', town: '迤那镇' }]);
 });
 
 test('$count', async () => {

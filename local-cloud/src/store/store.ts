@@ -53,6 +53,10 @@ export class Store {
     return this.wal.waitDurable(this.engine.lsn);
   }
 
+  get walStats(): Readonly<WriteAheadLog['stats']> {
+    return this.wal.stats;
+  }
+
   compact(): Promise<void> {
     return this.wal.compact();
   }

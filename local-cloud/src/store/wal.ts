@@ -58,6 +58,8 @@ function parseLine(line: string): unknown {
 export class WriteAheadLog {
   private fh: fsp.FileHandle | null = null;
   private segmentBytes = 0;
+  /** Counters for tests and benchmarks: records written and fsyncs done (group commit shares one). */
+  readonly stats = { records: 0, flushes: 0, snapshots: 0 };
   private pending: { lsn: number; line: string }[] = [];
   private waiters: Waiter[] = [];
   private flushing = false;
@@ -236,6 +238,8 @@ export class WriteAheadLog {
           const data = batch.map((p) => p.line).join('');
           await this.fh!.write(data);
           if (this.fsync) await this.fh!.datasync();
+          this.stats.records += batch.length;
+          this.stats.flushes += 1;
           this.segmentBytes += Buffer.byteLength(data);
           this.markDurable(batch[batch.length - 1]!.lsn);
         }
@@ -300,6 +304,7 @@ export class WriteAheadLog {
     for (const name of old)
       if (name !== segmentName(lsn + 1)) await fsp.rm(path.join(this.dir, name), { force: true });
     await fsyncDir(this.dir);
+    this.stats.snapshots += 1;
     this.markDurable(lsn);
   }
 }
