@@ -257,6 +257,14 @@ export class Backend {
     res: http.ServerResponse,
     name: string,
   ): Promise<void> {
+    // JSON only: a cross-site page cannot send it without a CORS preflight, which this server never grants.
+    if (!isJsonRequest(req)) {
+      await drain(req);
+      return sendJson(res, 415, {
+        errCode: -1,
+        errMsg: 'cloud.callFunction:fail send Content-Type: application/json',
+      });
+    }
     let event: unknown;
     try {
       event = await readJsonBody(req);
