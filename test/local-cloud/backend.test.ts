@@ -45,21 +45,31 @@ describe('dev API: POST /api/<function>', () => {
   });
 
   test('a non-JSON content type is refused (no cross-site form posts)', async () => {
-    const res = await fetch(`${cloud.url}/api/whoami`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{}' });
+    const res = await fetch(`${cloud.url}/api/whoami`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: '{}',
+    });
     expect(res.status).toBe(415);
   });
 });
 
 describe('SDK endpoint', () => {
   test('a request without this backend’s credential is refused', async () => {
-    const res = await post('/tcb?env=local-dev', { action: 'database.getDocument', collectionName: 'visits' });
+    const res = await post('/tcb?env=local-dev', {
+      action: 'database.getDocument',
+      collectionName: 'visits',
+    });
     expect(res.status).toBe(403);
   });
 });
 
 describe('admin endpoints', () => {
   test('health names the environment and the functions', async () => {
-    const health = (await (await fetch(`${cloud.url}/_local/health`)).json()) as { envId: string; functions: string[] };
+    const health = (await (await fetch(`${cloud.url}/_local/health`)).json()) as {
+      envId: string;
+      functions: string[];
+    };
     expect(health.envId).toBe(cloud.envId);
     expect(health.functions).toEqual(expect.arrayContaining(['whoami', 'lab', 'messenger']));
   });

@@ -1,5 +1,5 @@
 import type { LocalCloud } from '../../local-cloud';
-import { sdkError, startTestCloud } from './support';
+import { capturingWarnings, sdkError, startTestCloud } from './support';
 
 const PEOPLE = [
   {
@@ -109,13 +109,16 @@ describe('query operators (db.command)', () => {
     expect(await where({ seenAt: _().lt(db().serverDate({ offset: -120_000 })) })).toEqual([]);
   });
   test('geo operators fail loudly as not emulated', async () => {
-    const err = await sdkError(
-      db()
-        .collection('people')
-        .where({ location: _().geoNear({ geometry: db().Geo.Point(104, 26), maxDistance: 1000 }) })
-        .get(),
+    const { value: err, warnings } = await capturingWarnings(() =>
+      sdkError(
+        db()
+          .collection('people')
+          .where({ location: _().geoNear({ geometry: db().Geo.Point(104, 26), maxDistance: 1000 }) })
+          .get(),
+      ),
     );
-    expect(err.message).toMatch(/not emulate/);
+    expect(err.message).toMatch(/not emulate geo queries/);
+    expect(warnings).toEqual([expect.stringMatching(/not emulate geo queries/)]);
   });
 });
 

@@ -1,5 +1,5 @@
 import type { LocalCloud } from '../../local-cloud';
-import { keptDataDir, startTestCloud } from './support';
+import { capturingWarnings, keptDataDir, startTestCloud } from './support';
 
 const TEMPLATE = 'tmpl-notice';
 let cloud: LocalCloud;
@@ -113,24 +113,20 @@ describe('security.msgSecCheck (v2)', () => {
   });
 
   test('version 1 is not emulated and says so', async () => {
-    const out = await check('你好', 1);
+    const { value: out, warnings } = await capturingWarnings(() => check('你好', 1));
     expect(out.ok).toBe(false);
     expect(out.message).toMatch(/version 2 only/);
+    expect(warnings).toEqual([expect.stringMatching(/version 2 only/)]);
   });
 });
 
 test('any other openapi fails loudly: an error in the function and a warning on the console', async () => {
-  const warn = jest.spyOn(console, 'warn').mockImplementation(() => {});
-  try {
-    const out = (await cloud.call('messenger', { action: 'qrcode' }, { openid: 'o' })) as Outcome;
-    expect(out.ok).toBe(false);
-    expect(out.message).toMatch(/does not emulate openapi\.wxacode\.getUnlimited/);
-    expect(warn).toHaveBeenCalledWith(
-      expect.stringMatching(/does not emulate openapi\.wxacode\.getUnlimited/),
-    );
-  } finally {
-    warn.mockRestore();
-  }
+  const { value: out, warnings } = await capturingWarnings(
+    () => cloud.call('messenger', { action: 'qrcode' }, { openid: 'o' }) as Promise<Outcome>,
+  );
+  expect(out.ok).toBe(false);
+  expect(out.message).toMatch(/does not emulate openapi\.wxacode\.getUnlimited/);
+  expect(warnings).toEqual([expect.stringMatching(/does not emulate openapi\.wxacode\.getUnlimited/)]);
 });
 
 test('grants and the outbox are durable across a restart', async () => {

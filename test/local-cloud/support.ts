@@ -90,3 +90,16 @@ export function exited(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => child.once('exit', () => resolve()));
 }
+
+/** Runs `fn` while capturing console.warn; resolves with what was warned. */
+export async function capturingWarnings<T>(fn: () => Promise<T>): Promise<{ value: T; warnings: string[] }> {
+  const warnings: string[] = [];
+  const spy = jest
+    .spyOn(console, 'warn')
+    .mockImplementation((...args: unknown[]) => void warnings.push(args.join(' ')));
+  try {
+    return { value: await fn(), warnings };
+  } finally {
+    spy.mockRestore();
+  }
+}
