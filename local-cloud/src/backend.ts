@@ -145,7 +145,7 @@ export class Backend {
     try {
       if (env !== this.deps.envId) {
         throw new CloudError(
-          'INVALID_PARAM',
+          'INVALIID_ENV',
           `env ${String(env)} is not served here (this backend serves ${this.deps.envId})`,
         );
       }

@@ -10,6 +10,7 @@ export type CloudErrorCode =
   | 'DATABASE_TRANSACTION_CONFLICT' // retried by runTransaction
   | 'DATABASE_TRANSACTION_FAIL' // unknown or expired transaction
   | 'INVALID_PARAM' // -501007
+  | 'INVALIID_ENV' // -501005 (sic, the SDK's spelling)
   | 'INVALID_REQUEST_SOURCE' // -501008
   | 'INVALID_ACTION'
   | 'FUNCTIONS_EXECUTE_FAIL' // -504002

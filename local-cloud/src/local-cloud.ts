@@ -7,7 +7,15 @@ import { Backend, clientError } from './backend';
 import { DatabaseService } from './database';
 import { Invocations, type Identity, type InvocationRecord, type RequestLogEntry } from './invocations';
 import { applyManifest, loadManifest, type CollectionsManifest } from './manifest';
-import { OpenApiService, type OutboxMessage, type SecurityWord, type SubscribeTemplate } from './openapi';
+import {
+  GRANTS,
+  OpenApiService,
+  OUTBOX,
+  type OutboxMessage,
+  type SecurityWord,
+  type SubscribeTemplate,
+} from './openapi';
+import type { WalOp } from './store/engine';
 import { Runner } from './runner';
 import { Store } from './store/store';
 import { cloneValue, type Doc } from './values';
@@ -89,6 +97,15 @@ export interface LockInfo {
 export const DEFAULT_ENV_ID = 'local-dev';
 export const DEFAULT_APPID = 'wxd0c0a1b2c3d4e5f6';
 
+/** local-cloud's own state, hidden from function code by the `$` prefix. */
+const META = '$meta';
+const PLATFORM_COLLECTIONS = [OUTBOX, GRANTS, META];
+
+async function ensurePlatformCollections(store: Store): Promise<void> {
+  const missing = PLATFORM_COLLECTIONS.filter((name) => !store.engine.hasCollection(name));
+  await store.commit(missing.flatMap((name) => store.engine.planDefineCollection(name, [])));
+}
+
 /** Reads the lock of an environment's data folder, if a live process holds it. */
 export function readLiveLock(envDir: string): LockInfo | null {
   const file = path.join(envDir, 'LOCK');
@@ -141,8 +158,7 @@ export class LocalCloud {
       fsync: options.fsync,
       compactAfterBytes: options.compactAfterBytes,
     });
-    const fresh = store.engine.lsn === 0;
-    await OpenApiService.ensureCollections(store);
+    await ensurePlatformCollections(store);
     await applyManifest(store, manifest);
 
     const secret = { id: `local-${randomBytes(8).toString('hex')}`, key: randomBytes(24).toString('hex') };
@@ -215,10 +231,9 @@ export class LocalCloud {
       tempDir,
     );
 
-    if (fresh && options.seed) {
+    if (options.seed && !store.engine.getById(META, 'seed')) {
       try {
-        if (typeof options.seed === 'function') await options.seed(cloud.db);
-        else await cloud.insert(options.seed);
+        await cloud.seed(options.seed);
       } catch (e) {
         await cloud.stop();
         throw e;
@@ -283,13 +298,31 @@ export class LocalCloud {
     };
   }
 
-  /** Inserts documents directly (logged like any write). Collections must exist. */
+  /** Inserts documents directly (logged like any write, all or nothing). Collections must exist. */
   async insert(data: SeedData): Promise<void> {
+    await this.store.commit(this.planSeedInsert(data));
+  }
+
+  private planSeedInsert(data: SeedData): WalOp[] {
     const ops = Object.entries(data).flatMap(
       ([collection, docs]) => this.store.engine.planInsert(collection, docs).ops,
     );
     this.store.engine.validate(ops, { inserting: true });
-    await this.store.commit(ops);
+    return ops;
+  }
+
+  /**
+   * Loads seed data once per environment: the documents and the marker that says so are one atomic change
+   * (a function seed runs first and the marker follows it).
+   */
+  private async seed(seed: NonNullable<LocalCloudOptions['seed']>): Promise<void> {
+    const marker: WalOp = { op: 'put', c: META, doc: { _id: 'seed', at: new Date() } };
+    if (typeof seed === 'function') {
+      await seed(this.db);
+      await this.store.commit([marker]);
+    } else {
+      await this.store.commit([...this.planSeedInsert(seed), marker]);
+    }
   }
 
   /** A copy of every document in a collection, in insertion order. */

@@ -1,7 +1,6 @@
 import protobuf from 'protobufjs';
 import { CloudError } from './errors';
 import type { Store } from './store/store';
-import type { WalOp } from './store/engine';
 import { isPlainObject } from './values';
 
 /**
@@ -171,15 +170,6 @@ export class OpenApiService {
     private readonly store: Store,
     private readonly config: OpenApiConfig,
   ) {}
-
-  /** Collections for platform state (grants, outbox); hidden from function code by their `$` prefix. */
-  static ensureCollections(store: Store): Promise<void> {
-    const ops: WalOp[] = [];
-    for (const name of [OUTBOX, GRANTS]) {
-      if (!store.engine.hasCollection(name)) ops.push(...store.engine.planDefineCollection(name, []));
-    }
-    return store.commit(ops);
-  }
 
   async handle(
     apiName: string,

@@ -22,6 +22,7 @@ const VILLAGES = [
 let cloud: LocalCloud;
 beforeAll(async () => {
   cloud = await startTestCloud({
+    templates: { T1: { title: '提醒', fields: { thing1: 'thing' } } },
     manifest: { collections: [{ name: 'households' }, { name: 'villages' }, { name: 'many' }] },
     seed: {
       households: HOUSEHOLDS,
@@ -109,4 +110,28 @@ test('without limit() an aggregation returns 20 documents, as in production', as
 test('with limit() it returns up to the limit', async () => {
   const { list } = await cloud.db.collection('many').aggregate().sort({ i: 1 }).limit(1000).end();
   expect(list).toHaveLength(60);
+});
+
+test('stages that rewrite documents work on copies: the stored documents do not change', async () => {
+  const before = cloud.dump('households');
+  const villagesBefore = cloud.dump('villages');
+  await agg()
+    .addFields({ 'shares.extra': 1 })
+    .lookup({ from: 'villages', localField: 'village', foreignField: 'name', as: 'v' })
+    .unwind('$v')
+    .addFields({ 'v.name': 'changed' })
+    .end();
+  await agg().match({ _id: 'h1' }).addFields({ 'shares.kind': 'changed' }).end();
+  expect(cloud.dump('households')).toEqual(before);
+  expect(cloud.dump('villages')).toEqual(villagesBefore);
+});
+
+test('$lookup cannot reach local-cloud platform collections', async () => {
+  await cloud.grantSubscription('o1', 'T1');
+  const { list } = await agg()
+    .match({ _id: 'h1' })
+    .addFields({ o: 'o1' })
+    .lookup({ from: '$grants', localField: 'o', foreignField: 'openid', as: 'leak' })
+    .end();
+  expect(list[0]?.leak).toEqual([]);
 });

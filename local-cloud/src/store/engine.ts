@@ -159,7 +159,8 @@ export class Engine {
       idKey: '_id',
       scriptEnabled: false,
       jsonSchemaValidator,
-      collectionResolver: (name: string) => this.collections.get(name)?.all() ?? [],
+      collectionResolver: (name: string) =>
+        name.startsWith('$') ? [] : (this.collections.get(name)?.all() ?? []),
     };
   }
 
@@ -226,10 +227,27 @@ export class Engine {
     );
   }
 
+  /**
+   * Runs a pipeline on copies: mingo's stages (`$set` on a nested path, for one) may change their input in
+   * place, and the input must never be the stored documents. A leading `$match` filters first, so only the
+   * matching documents are copied; `$lookup` sees copies of the other collection.
+   */
   aggregate(collection: string, pipeline: Record<string, unknown>[]): Record<string, unknown>[] {
     const coll = this.require(collection);
+    const [first, ...rest] = pipeline;
+    const leadingMatch = !!first && Object.keys(first).length === 1 && isPlainObject(first.$match);
+    const source = leadingMatch
+      ? this.find(collection, { query: first.$match as Record<string, unknown> })
+      : coll.all();
+    const options: Partial<MingoOptions> = {
+      ...this.mingoOptions,
+      collectionResolver: (name: string) =>
+        name.startsWith('$') ? [] : (this.collections.get(name)?.all() ?? []).map((d) => cloneValue(d)),
+    };
+    const stages = leadingMatch ? rest : pipeline;
     return this.guard(
-      () => new Aggregator(pipeline, this.mingoOptions).run(coll.all()) as Record<string, unknown>[],
+      () =>
+        new Aggregator(stages, options).run(source.map((d) => cloneValue(d))) as Record<string, unknown>[],
     );
   }
 
