@@ -4,7 +4,7 @@ import prettier from 'eslint-config-prettier';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'dist-h5/', 'coverage/', '.data/', '.scratch/'] },
+  { ignores: ['node_modules/', 'dist/', 'dist-h5/', 'build/', 'coverage/', '.data/', '.scratch/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,0 +1,18 @@
+import type { MembersInput, MembersOutput } from './members';
+
+/**
+ * Every cloud function and action the client may call, with input and output types. The client's service
+ * module and each function's router are typed from this map.
+ */
+export interface Api {
+  members: { [A in keyof MembersOutput]: { input: MembersInput[A]; output: MembersOutput[A] } };
+}
+
+export type FunctionName = keyof Api;
+export type ActionOf<F extends FunctionName> = keyof Api[F] & string;
+export type InputOf<F extends FunctionName, A extends ActionOf<F>> = Api[F][A] extends { input: infer I }
+  ? I
+  : never;
+export type OutputOf<F extends FunctionName, A extends ActionOf<F>> = Api[F][A] extends { output: infer O }
+  ? O
+  : never;

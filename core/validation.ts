@@ -1,0 +1,43 @@
+import * as z from 'zod/mini';
+
+/**
+ * Input schemas are zod/mini (small enough for the mini-program bundle), shared by client forms and cloud
+ * commands so both sides validate the same way. Messages are Chinese; a field of the wrong type (only a
+ * broken or hostile client sends one) is reported as "<field>格式不正确".
+ */
+export type Schema<T> = z.ZodMiniType<T>;
+
+export function firstProblem(error: z.core.$ZodError, labels: Record<string, string> = {}): string {
+  const issue = error.issues[0];
+  if (!issue) return '填写的内容有误';
+  const field =
+    issue.path.map(String).find((p) => labels[p]) ?? (issue.path.length ? String(issue.path[0]) : '');
+  const label = labels[field] ?? (field ? field : '请求');
+  if (issue.code === 'invalid_type' || issue.code === 'invalid_union' || issue.code === 'invalid_value') {
+    return `${label}格式不正确`;
+  }
+  return issue.message;
+}
+
+/** Parses `value`; returns the data or a Chinese message for the first problem. */
+export function validate<T>(
+  schema: Schema<T>,
+  value: unknown,
+  labels?: Record<string, string>,
+): { ok: true; data: T } | { ok: false; message: string } {
+  const parsed = schema.safeParse(value);
+  return parsed.success
+    ? { ok: true, data: parsed.data }
+    : { ok: false, message: firstProblem(parsed.error, labels) };
+}
+
+/** Document ids as the cloud generates them or as seeded: short, URL-safe. */
+export const idSchema = z
+  .string()
+  .check(z.minLength(1, '缺少编号'), z.maxLength(64, '编号无效'), z.regex(/^[A-Za-z0-9_-]+$/, '编号无效'));
+
+/** Keyset pagination: opaque cursor from the previous page, and a page size. */
+export const pageSchema = {
+  cursor: z.optional(z.string().check(z.maxLength(200, '分页参数无效'))),
+  limit: z.optional(z.int().check(z.minimum(1, '每页至少 1 条'), z.maximum(50, '每页最多 50 条'))),
+};

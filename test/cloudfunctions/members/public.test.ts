@@ -1,0 +1,40 @@
+import type { LocalCloud } from '../../../local-cloud';
+import type { MembersOutput } from '../../../core/members';
+import { caller, data, startAppCloud } from '../../support/app-cloud';
+
+let cloud: LocalCloud;
+beforeAll(async () => {
+  cloud = await startAppCloud();
+});
+afterAll(() => cloud.stop());
+
+test('anyone, bound or not, sees the five groups with their town-level leaders', async () => {
+  const { groups } = data(
+    await caller(cloud, 'members', 'demo-unbound')<MembersOutput['listGroups']>('listGroups'),
+  );
+  expect(groups.map((g) => g.name)).toEqual([
+    '协商议事组',
+    '政策解读组',
+    '产业众筹组',
+    '矛盾调解组',
+    '公益服务组',
+  ]);
+  expect(
+    groups.every((g) => g.leaders.length === 1 && g.leaders[0]!.position === 'leader' && g.memberCount === 1),
+  ).toBe(true);
+});
+
+test('the group list costs one database read', async () => {
+  const report = await cloud.invoke('members', { action: 'listGroups' }, { openid: 'demo-unbound' });
+  expect(report.requests.map((r) => r.collection)).toEqual(['groupSummaries']);
+});
+
+test('the villages list gives the town and its 11 villages and 5 communities in order', async () => {
+  const { townName, villages } = data(
+    await caller(cloud, 'members', 'demo-unbound')<MembersOutput['listVillages']>('listVillages'),
+  );
+  expect(townName).toBe('迤那镇');
+  expect(villages.filter((v) => v.kind === 'village')).toHaveLength(11);
+  expect(villages.filter((v) => v.kind === 'community')).toHaveLength(5);
+  expect(villages[0]).toEqual({ id: 'zhonghai', name: '中海村', kind: 'village' });
+});

@@ -1,0 +1,49 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { EJSON } from 'bson';
+import { startLocalCloud, type LocalCloud, type LocalCloudOptions } from '../../local-cloud';
+import type { Result } from '../../core/result';
+import { demoSeed } from '../../scripts/seed/demo';
+import { TEST_FUNCTIONS_DIR } from '../setup/global-setup';
+
+const ROOT = path.join(__dirname, '..', '..');
+const CONFIG = JSON.parse(readFileSync(path.join(ROOT, 'local-cloud.config.json'), 'utf8')) as Pick<
+  LocalCloudOptions,
+  'templates' | 'securityWords' | 'appid'
+>;
+
+/** The app's local cloud for a test file: built functions, the real manifest, the demo data, the content word list. */
+export function startAppCloud(options: Partial<LocalCloudOptions> = {}): Promise<LocalCloud> {
+  return startLocalCloud({
+    functionsDir: TEST_FUNCTIONS_DIR,
+    manifest: path.join(ROOT, 'cloudfunctions', 'collections.json'),
+    seed: demoSeed(),
+    templates: CONFIG.templates,
+    securityWords: CONFIG.securityWords,
+    appid: CONFIG.appid,
+    ...options,
+  });
+}
+
+/** Calls one action of a function as a WeChat user, as the mini-program does; returns the function's result. */
+export function caller(cloud: LocalCloud, fn: string, openid: string | null) {
+  return <T = unknown>(action: string, payload: Record<string, unknown> = {}) =>
+    cloud.call(fn, { action, ...payload }, openid ? { openid } : {}) as Promise<Result<T, string>>;
+}
+
+/** A digest of every user collection, to prove that a refused call changed nothing. */
+export function digest(cloud: LocalCloud): string {
+  const hash = createHash('sha256');
+  for (const name of cloud.store.engine.collectionNames()) {
+    if (name.startsWith('$')) continue;
+    hash.update(name).update(EJSON.stringify(cloud.dump(name), { relaxed: false }));
+  }
+  return hash.digest('hex');
+}
+
+/** Unwraps an ok result or fails the test with the error. */
+export function data<T>(result: Result<T, string>): T {
+  if (!result.ok) throw new Error(`expected ok, got ${result.error.code}: ${result.error.message}`);
+  return result.data;
+}
