@@ -19,7 +19,14 @@ export { loadManifest, validateManifest, type CollectionsManifest } from './src/
 export type { Identity, RequestLogEntry, RequestKind } from './src/invocations';
 export type { IndexSpec } from './src/store/engine';
 export type { OutboxMessage, SecurityWord, SubscribeTemplate, TemplateFieldKind } from './src/openapi';
-export { readFunctionConfig, type FunctionConfig } from './src/runner';
+export {
+  readFunctionConfig,
+  parseFunctionConfig,
+  FunctionConfigError,
+  DEFAULT_MEMORY_MB,
+  DEFAULT_TIMEOUT_S,
+  type FunctionConfig,
+} from './src/function-config';
 export {
   GET_DEFAULT_LIMIT,
   GET_MAX_LIMIT,

@@ -1,19 +1,8 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { CloudError } from './errors';
+import { readFunctionConfig, type FunctionConfig } from './function-config';
 import type { Identity, InvocationRecord, Invocations } from './invocations';
-
-/** A function's config.json, as WeChat DevTools deploys it. */
-export interface FunctionConfig {
-  /** Seconds; WeChat's default is 3. */
-  timeout: number;
-  /** MB; WeChat's default is 256. */
-  memorySize: number;
-  envVariables: Record<string, string>;
-  /** `permissions.openapi`: the cloud-call APIs the function may use. */
-  openapi: string[];
-}
 
 export interface RunnerOptions {
   functionsDir: string;
@@ -265,27 +254,6 @@ class FunctionPool {
     this.idle.length = 0;
     await Promise.all(all.map((i) => i.stop()));
   }
-}
-
-export function readFunctionConfig(dir: string): FunctionConfig {
-  const file = path.join(dir, 'config.json');
-  let raw: Record<string, unknown> = {};
-  if (existsSync(file)) {
-    try {
-      raw = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
-    } catch (e) {
-      throw new CloudError('FUNCTIONS_EXECUTE_FAIL', `${file} is not valid JSON: ${(e as Error).message}`);
-    }
-  }
-  const permissions = (raw.permissions ?? {}) as { openapi?: unknown };
-  const timeout = Number(raw.timeout ?? 3);
-  const memorySize = Number(raw.memorySize ?? 256);
-  return {
-    timeout: Number.isFinite(timeout) && timeout > 0 ? Math.min(timeout, 900) : 3,
-    memorySize: Number.isFinite(memorySize) && memorySize >= 64 ? memorySize : 256,
-    envVariables: (raw.envVariables ?? {}) as Record<string, string>,
-    openapi: Array.isArray(permissions.openapi) ? (permissions.openapi as string[]) : [],
-  };
 }
 
 /**
