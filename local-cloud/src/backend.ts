@@ -27,6 +27,8 @@ export interface BackendDeps {
   openapi: OpenApiService;
   invocations: Invocations;
   runner: Runner;
+  /** The answer (HTTP 400) to a dev-API body that is not a JSON object; default `{errCode, errMsg}`. */
+  badDevRequest?: (reason: string) => unknown;
   /** Extra routes (e.g. the H5 app's static files) tried before the 404. */
   fallback?: (req: http.IncomingMessage, res: http.ServerResponse) => boolean | Promise<boolean>;
 }
@@ -257,31 +259,32 @@ export class Backend {
     res: http.ServerResponse,
     name: string,
   ): Promise<void> {
-    // JSON only: a cross-site page cannot send it without a CORS preflight, which this server never grants.
-    if (!isJsonRequest(req)) {
-      await drain(req);
-      return sendJson(res, 415, {
-        errCode: -1,
-        errMsg: 'cloud.callFunction:fail send Content-Type: application/json',
-      });
-    }
+    // The body is read as JSON whatever the content type says (curl sends form encoding by default). A call
+    // from a cross-site page cannot carry X-Openid without a preflight, which this server never grants.
     let event: unknown;
+    let problem: string | null = null;
     try {
       event = await readJsonBody(req);
+      if (!isPlainObject(event)) problem = 'the body must be a JSON object';
     } catch (e) {
-      return sendJson(res, 400, { errCode: -1, errMsg: `cloud.callFunction:fail ${(e as Error).message}` });
+      problem = (e as Error).message;
     }
-    if (!isPlainObject(event)) {
-      return sendJson(res, 400, {
-        errCode: -1,
-        errMsg: 'cloud.callFunction:fail the body must be a JSON object',
-      });
+    if (problem !== null) {
+      return sendJson(
+        res,
+        400,
+        this.deps.badDevRequest?.(problem) ?? { errCode: -1, errMsg: `cloud.callFunction:fail ${problem}` },
+      );
     }
     const openid = header(req, 'x-openid');
     const identity: Identity = openid
       ? { openid, appid: this.deps.appid, unionid: header(req, 'x-unionid') }
       : { source: header(req, 'x-source') ?? 'wx_http' };
-    const { outcome, record } = await this.deps.runner.invoke(name, event, identity);
+    const { outcome, record } = await this.deps.runner.invoke(
+      name,
+      event as Record<string, unknown>,
+      identity,
+    );
     res.setHeader('x-request-id', record.id);
     if (outcome.ok) return sendJson(res, 200, outcome.result);
     return sendJson(res, 502, clientError(outcome));

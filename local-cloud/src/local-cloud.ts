@@ -52,6 +52,8 @@ export interface LocalCloudOptions {
   maxInstancesPerFunction?: number;
   /** Print function output (true), hand it to a callback, or keep it only in invocation records (default). */
   logFunctionOutput?: boolean | ((line: string, record: InvocationRecord) => void);
+  /** The answer (HTTP 400) to a dev-API body that is not a JSON object, in the app's own result shape. */
+  badDevRequest?: (reason: string) => unknown;
   /** Extra HTTP routes (e.g. serving the H5 build) tried before the 404. */
   fallback?: (req: http.IncomingMessage, res: http.ServerResponse) => boolean | Promise<boolean>;
 }
@@ -197,6 +199,7 @@ export class LocalCloud {
       openapi,
       invocations,
       runner,
+      badDevRequest: options.badDevRequest,
       fallback: options.fallback,
     });
     let port: number;
