@@ -82,6 +82,7 @@ export const membersInput = {
     keyword: z.optional(z.string().check(z.trim(), z.maxLength(20, '搜索词最多 20 个字'))),
     ...pageSchema,
   }),
+  getResident: z.object({ residentId: idSchema }),
   setRoles: z.object({ residentId: idSchema, roles: rolesSchema }),
 } as const;
 
@@ -166,6 +167,7 @@ export interface MembersOutput {
   rejectBinding: { requestId: string };
   issueClaimCode: { residentId: string; code: string; expiresAt: number };
   listResidents: Page<ResidentView>;
+  getResident: { resident: ResidentView; villageId: string; villageName: string };
   setRoles: { residentId: string; roles: Roles; roleLabels: string[] };
 }
 

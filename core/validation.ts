@@ -31,6 +31,22 @@ export function validate<T>(
     : { ok: false, message: firstProblem(parsed.error, labels) };
 }
 
+/** Every field's first problem, for showing next to the field in a form (same rules as the cloud applies). */
+export function fieldProblems(
+  schema: Schema<unknown>,
+  value: unknown,
+  labels: Record<string, string> = {},
+): Record<string, string> {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return {};
+  const problems: Record<string, string> = {};
+  for (const issue of parsed.error.issues) {
+    const field = issue.path.length ? String(issue.path[0]) : '_';
+    problems[field] ??= firstProblem(new z.core.$ZodError([issue]), labels);
+  }
+  return problems;
+}
+
 /** Document ids as the cloud generates them or as seeded: short, URL-safe. */
 export const idSchema = z
   .string()

@@ -2,6 +2,7 @@ import { MEMBER_FIELD_LABELS } from '../../core/members';
 import { createHandler } from '../_shared/command';
 import { approveBinding } from './commands/approve-binding';
 import { claimWithCode } from './commands/claim-with-code';
+import { getResident } from './commands/get-resident';
 import { issueClaimCode } from './commands/issue-claim-code';
 import { listGroups } from './commands/list-groups';
 import { listPending } from './commands/list-pending';
@@ -28,6 +29,7 @@ export const main = createHandler(
     rejectBinding,
     issueClaimCode,
     listResidents,
+    getResident,
     setRoles,
   ],
   MEMBER_FIELD_LABELS,

@@ -1,0 +1,45 @@
+// Evaluated at build time; Taro's CLI sets TARO_ENV from `--type`.
+const isH5 = process.env.TARO_ENV === 'h5';
+
+export default defineAppConfig({
+  pages: [
+    'pages/home/index',
+    'pages/notices/index',
+    'pages/me/index',
+    // The demo-identity switcher exists only in the local H5 build, never in the mini-program.
+    ...(isH5 ? ['pages/dev/identity/index'] : []),
+  ],
+  subPackages: [
+    { root: 'packages/alliance', name: 'alliance', pages: ['pages/groups/index'] },
+    {
+      root: 'packages/admin',
+      name: 'admin',
+      pages: ['pages/bindings/index', 'pages/residents/index', 'pages/roles/index', 'pages/register/index'],
+    },
+  ],
+  preloadRule: {
+    'pages/home/index': { network: 'all', packages: ['alliance'] },
+    'pages/me/index': { network: 'all', packages: ['admin'] },
+  },
+  tabBar: {
+    color: '#5c5c63',
+    selectedColor: '#b3261e',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: [
+      { pagePath: 'pages/home/index', text: '首页' },
+      { pagePath: 'pages/notices/index', text: '通知' },
+      { pagePath: 'pages/me/index', text: '我的' },
+    ],
+  },
+  window: {
+    backgroundTextStyle: 'dark',
+    navigationBarBackgroundColor: '#b3261e',
+    navigationBarTitleText: '同心',
+    navigationBarTextStyle: 'white',
+    backgroundColor: '#f5f5f6',
+  },
+  lazyCodeLoading: 'requiredComponents',
+  // The privacy guide (configured in the mini-program console) must be agreed before personal data is collected.
+  __usePrivacyCheck__: true,
+});

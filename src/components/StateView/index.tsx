@@ -1,0 +1,35 @@
+import { Button, Text, View } from '@tarojs/components';
+import './index.css';
+
+type StateViewProps =
+  | { kind: 'loading'; text?: string }
+  | { kind: 'empty'; title: string; hint?: string }
+  | { kind: 'error'; message: string; onRetry: () => void };
+
+/** Loading, empty and error states, large and plain, with a retry button where it helps. */
+export default function StateView(props: StateViewProps) {
+  if (props.kind === 'loading') {
+    return (
+      <View className="state state--loading">
+        <Text className="state__title">{props.text ?? '正在加载…'}</Text>
+      </View>
+    );
+  }
+  if (props.kind === 'empty') {
+    return (
+      <View className="state state--empty">
+        <Text className="state__icon">🗂️</Text>
+        <Text className="state__title">{props.title}</Text>
+        {props.hint && <Text className="state__hint">{props.hint}</Text>}
+      </View>
+    );
+  }
+  return (
+    <View className="state state--error">
+      <Text className="state__title">{props.message}</Text>
+      <Button className="btn btn--ghost state__retry" onClick={props.onRetry}>
+        重试
+      </Button>
+    </View>
+  );
+}

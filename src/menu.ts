@@ -1,0 +1,45 @@
+import { allows, type Audience, type MemberIdentity } from '../core/roles';
+
+/**
+ * The 首页 menu (“迤那之窗 · 统战联盟”): one entry per feature that exists, shown to whoever may use it —
+ * the same audience rule the cloud function enforces. Features add their entry here when they land.
+ */
+export interface MenuEntry {
+  id: string;
+  title: string;
+  description: string;
+  icon: string;
+  url: string;
+  audience: readonly Audience[];
+}
+
+export const MENU: MenuEntry[] = [
+  {
+    id: 'groups',
+    title: '联盟小组',
+    description: '五个职能组的职责和组长',
+    icon: '🤝',
+    url: '/packages/alliance/pages/groups/index',
+    audience: ['anyone'],
+  },
+  {
+    id: 'bindings',
+    title: '身份审核',
+    description: '审核村民的绑定申请',
+    icon: '✅',
+    url: '/packages/admin/pages/bindings/index',
+    audience: ['villageAdmin', 'townAdmin'],
+  },
+  {
+    id: 'roster',
+    title: '村民名册',
+    description: '登记村民、发认领码、设置身份',
+    icon: '📋',
+    url: '/packages/admin/pages/residents/index',
+    audience: ['villageAdmin', 'townAdmin'],
+  },
+];
+
+export function menuFor(member: MemberIdentity | null): MenuEntry[] {
+  return MENU.filter((entry) => allows(entry.audience, member));
+}

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '身份审核',
+  enablePageMeta: true,
+  enablePullDownRefresh: true,
+});

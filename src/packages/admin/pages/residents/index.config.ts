@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '村民名册',
+  enablePageMeta: true,
+  enablePullDownRefresh: true,
+});

@@ -1,0 +1,173 @@
+import { useCallback, useEffect, useState } from 'react';
+import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import { Button, Input, Picker, Text, View } from '@tarojs/components';
+import type { ResidentView, VillageView } from '../../../../../core/members';
+import { formatDate } from '../../../../../core/time';
+import RoleTags from '../../../../components/RoleTags';
+import Screen from '../../../../components/Screen';
+import StateView from '../../../../components/StateView';
+import { call } from '../../../../services/cloud';
+import { useSession } from '../../../../store/session';
+import { confirm, inform, toast } from '../../../../utils/feedback';
+import './index.css';
+
+/**
+ * 村民名册: an admin's village roster (a town admin picks the village). Find people by name, register a new
+ * resident with a claim code, give an unbound resident a new code, or open the role editor.
+ */
+export default function Residents() {
+  const session = useSession();
+  const member = session.me?.status === 'bound' ? session.me.member : null;
+  const [villages, setVillages] = useState<VillageView[]>([]);
+  const [villageId, setVillageId] = useState<string | null>(null);
+  const [keyword, setKeyword] = useState('');
+  const [items, setItems] = useState<ResidentView[]>([]);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [state, setState] = useState<'loading' | 'ready' | 'error'>('loading');
+  const [message, setMessage] = useState('');
+
+  useEffect(() => {
+    if (!member) return;
+    if (member.roles.townAdmin) {
+      void call('members', 'listVillages', {}).then((r) => {
+        if (r.ok) setVillages(r.data.villages);
+      });
+    }
+    setVillageId((v) => v ?? member.villageId);
+  }, [member]);
+
+  const load = useCallback(
+    async (after: string | null) => {
+      if (!villageId) return;
+      setState('loading');
+      const result = await call('members', 'listResidents', {
+        villageId,
+        ...(keyword.trim() ? { keyword: keyword.trim() } : {}),
+        ...(after ? { cursor: after } : {}),
+      });
+      if (!result.ok) {
+        setState('error');
+        setMessage(result.error.message);
+        return;
+      }
+      setItems((old) => (after ? [...old, ...result.data.items] : result.data.items));
+      setCursor(result.data.nextCursor);
+      setState('ready');
+    },
+    [villageId, keyword],
+  );
+
+  useEffect(() => {
+    void load(null);
+    // Only when the village changes; searching is explicit.
+  }, [villageId]);
+  useDidShow(() => {
+    if (villageId) void load(null);
+  });
+  usePullDownRefresh(() => {
+    void load(null).finally(() => Taro.stopPullDownRefresh());
+  });
+  useReachBottom(() => {
+    if (cursor && state === 'ready') void load(cursor);
+  });
+
+  const issueCode = async (r: ResidentView) => {
+    if (
+      !(await confirm(
+        '发放认领码？',
+        `为 ${r.name}（${r.household}）生成新的认领码，之前发的认领码将作废。`,
+        '生成',
+      ))
+    )
+      return;
+    const result = await call('members', 'issueClaimCode', { residentId: r.residentId });
+    if (!result.ok) return toast(result.error.message);
+    await inform(
+      '认领码',
+      `${r.name} 的认领码：${result.data.code}\n请抄写交给本人，在“我的”页面输入即可绑定。有效期至 ${formatDate(result.data.expiresAt)}。`,
+    );
+  };
+
+  const villageIndex = villages.findIndex((v) => v.id === villageId);
+  return (
+    <Screen title="村民名册">
+      {member?.roles.townAdmin && villages.length > 0 && (
+        <View className="card">
+          <Picker
+            mode="selector"
+            range={villages.map((v) => v.name)}
+            value={Math.max(0, villageIndex)}
+            onChange={(e) => setVillageId(villages[Number(e.detail.value)]?.id ?? null)}
+          >
+            <Text className="residents__village">
+              村（社区）：{villageIndex >= 0 ? villages[villageIndex]!.name : '请选择'} ▾
+            </Text>
+          </Picker>
+        </View>
+      )}
+      <View className="card residents__search">
+        <Input
+          className="input"
+          value={keyword}
+          placeholder="按姓名查找"
+          maxlength={20}
+          onInput={(e) => setKeyword(e.detail.value)}
+          onConfirm={() => void load(null)}
+        />
+        <Button className="btn btn--ghost btn--small" onClick={() => void load(null)}>
+          查找
+        </Button>
+      </View>
+      <Button
+        className="btn btn--primary residents__register"
+        disabled={!villageId}
+        onClick={() =>
+          void Taro.navigateTo({ url: `/packages/admin/pages/register/index?villageId=${villageId}` })
+        }
+      >
+        登记新村民并发认领码
+      </Button>
+      {state === 'error' && items.length === 0 && (
+        <StateView kind="error" message={message} onRetry={() => void load(null)} />
+      )}
+      {state === 'loading' && items.length === 0 && <StateView kind="loading" />}
+      {state === 'ready' && items.length === 0 && (
+        <StateView kind="empty" title="没有找到村民" hint="换个姓名试试，或登记新村民。" />
+      )}
+      {items.map((r) => (
+        <View key={r.residentId} className="card" data-testid="resident">
+          <Text className="card__title">
+            {r.name} <Text className="muted residents__household">{r.household}</Text>
+          </Text>
+          <Text className="muted">
+            {r.bound ? '已绑定微信' : '未绑定微信'}
+            {r.phoneMasked ? ` · ${r.phoneMasked}` : ''}
+          </Text>
+          <View className="residents__roles">
+            <RoleTags labels={r.roleLabels} />
+          </View>
+          <View className="row">
+            {!r.bound && (
+              <Button className="btn btn--ghost btn--small" onClick={() => void issueCode(r)}>
+                发认领码
+              </Button>
+            )}
+            <Button
+              className="btn btn--ghost btn--small"
+              onClick={() =>
+                void Taro.navigateTo({ url: `/packages/admin/pages/roles/index?residentId=${r.residentId}` })
+              }
+            >
+              设置身份
+            </Button>
+          </View>
+        </View>
+      ))}
+      {cursor && (
+        <Button className="btn btn--ghost" disabled={state === 'loading'} onClick={() => void load(cursor)}>
+          {state === 'loading' ? '正在加载…' : '加载更多'}
+        </Button>
+      )}
+    </Screen>
+  );
+}

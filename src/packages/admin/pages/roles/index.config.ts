@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '设置身份',
+  enablePageMeta: true,
+});

@@ -1,0 +1,148 @@
+import { useEffect, useState } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
+import { Button, Switch, Text, View } from '@tarojs/components';
+import {
+  GROUP_CODES,
+  GROUPS,
+  POSITION_LABELS,
+  type GroupCode,
+  type GroupLevel,
+  type GroupPosition,
+} from '../../../../../core/groups';
+import { checkRoleChange, normalizeRoles, NO_ROLES, roleLabels, type Roles } from '../../../../../core/roles';
+import Screen from '../../../../components/Screen';
+import StateView from '../../../../components/StateView';
+import { useRemote } from '../../../../hooks/use-remote';
+import { call } from '../../../../services/cloud';
+import { useSession } from '../../../../store/session';
+import { confirm, toast } from '../../../../utils/feedback';
+import './index.css';
+
+const CHOICES: (GroupPosition | null)[] = [null, 'member', 'deputy', 'leader'];
+
+/**
+ * 设置身份: 村民代表, alliance group positions at village level (and, for a town admin, town level and admin
+ * roles). What may not be changed is shown disabled; the cloud checks the same rule (core/roles.ts).
+ */
+export default function RolesEditor() {
+  const { params } = useRouter();
+  const residentId = params.residentId ?? '';
+  const session = useSession();
+  const actor = session.me?.status === 'bound' ? session.me.member : null;
+  const resident = useRemote(() => call('members', 'getResident', { residentId }), [residentId]);
+  const [roles, setRoles] = useState<Roles>(NO_ROLES);
+  const [saving, setSaving] = useState(false);
+
+  useEffect(() => {
+    if (resident.data) setRoles(resident.data.resident.roles);
+  }, [resident.data]);
+
+  if (!resident.data) {
+    return (
+      <Screen title="设置身份">
+        {resident.state === 'error' ? (
+          <StateView kind="error" message={resident.message} onRetry={() => void resident.reload()} />
+        ) : (
+          <StateView kind="loading" />
+        )}
+      </Screen>
+    );
+  }
+  const { resident: r, villageId, villageName } = resident.data;
+  const town = actor?.roles.townAdmin === true;
+  const levels: GroupLevel[] = town ? ['village', 'town'] : ['village'];
+  const positionOf = (group: GroupCode, level: GroupLevel) =>
+    roles.groups.find((g) => g.group === group && g.level === level)?.position ?? null;
+  const setPosition = (group: GroupCode, level: GroupLevel, position: GroupPosition | null) =>
+    setRoles((old) => ({
+      ...old,
+      groups: [
+        ...old.groups.filter((g) => !(g.group === group && g.level === level)),
+        ...(position ? [{ group, level, position }] : []),
+      ],
+    }));
+
+  const save = async () => {
+    const next = normalizeRoles(roles);
+    const refusal = actor
+      ? checkRoleChange(actor, { residentId: r.residentId, villageId }, normalizeRoles(r.roles), next)
+      : '请先绑定身份';
+    if (refusal) return toast(refusal);
+    const labels = roleLabels(next);
+    if (
+      !(await confirm('保存身份？', `${r.name}：${labels.length ? labels.join('、') : '普通村民'}`, '保存'))
+    )
+      return;
+    setSaving(true);
+    const result = await call('members', 'setRoles', { residentId: r.residentId, roles: next });
+    setSaving(false);
+    if (!result.ok) return toast(result.error.message);
+    toast('已保存', 'success');
+    void Taro.navigateBack();
+  };
+
+  return (
+    <Screen title="设置身份">
+      <View className="card">
+        <Text className="card__title">{r.name}</Text>
+        <Text className="muted">
+          {villageName} · {r.household}
+        </Text>
+      </View>
+      <View className="card">
+        <View className="roles__switch">
+          <Text>村民代表</Text>
+          <Switch
+            checked={roles.rep}
+            color="#b3261e"
+            onChange={(e) => setRoles((o) => ({ ...o, rep: e.detail.value }))}
+          />
+        </View>
+        {town && (
+          <>
+            <View className="roles__switch">
+              <Text>村管理员</Text>
+              <Switch
+                checked={roles.villageAdmin}
+                color="#b3261e"
+                onChange={(e) => setRoles((o) => ({ ...o, villageAdmin: e.detail.value }))}
+              />
+            </View>
+            <View className="roles__switch">
+              <Text>镇管理员</Text>
+              <Switch
+                checked={roles.townAdmin}
+                color="#b3261e"
+                onChange={(e) => setRoles((o) => ({ ...o, townAdmin: e.detail.value }))}
+              />
+            </View>
+          </>
+        )}
+      </View>
+      {levels.map((level) => (
+        <View key={level} className="card">
+          <Text className="card__title">{level === 'town' ? '镇级联盟小组' : '村级联盟小组'}</Text>
+          {GROUP_CODES.map((group) => (
+            <View key={group} className="roles__group">
+              <Text className="roles__group-name">{GROUPS[group].name}</Text>
+              <View className="roles__choices">
+                {CHOICES.map((choice) => (
+                  <Text
+                    key={choice ?? 'none'}
+                    className={`roles__choice${positionOf(group, level) === choice ? ' roles__choice--on' : ''}`}
+                    onClick={() => setPosition(group, level, choice)}
+                  >
+                    {choice ? POSITION_LABELS[choice] : '无'}
+                  </Text>
+                ))}
+              </View>
+            </View>
+          ))}
+        </View>
+      ))}
+      <Button className="btn btn--primary" loading={saving} disabled={saving} onClick={() => void save()}>
+        保存
+      </Button>
+    </Screen>
+  );
+}

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '同心',
+  enablePageMeta: true,
+  enablePullDownRefresh: true,
+});
