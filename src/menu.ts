@@ -8,7 +8,8 @@ export interface MenuEntry {
   id: string;
   title: string;
   description: string;
-  icon: string;
+  /** One character drawn large in a badge (no image or emoji font needed). */
+  badge: string;
   url: string;
   audience: readonly Audience[];
 }
@@ -18,7 +19,7 @@ export const MENU: MenuEntry[] = [
     id: 'groups',
     title: '联盟小组',
     description: '五个职能组的职责和组长',
-    icon: '🤝',
+    badge: '组',
     url: '/packages/alliance/pages/groups/index',
     audience: ['anyone'],
   },
@@ -26,7 +27,7 @@ export const MENU: MenuEntry[] = [
     id: 'bindings',
     title: '身份审核',
     description: '审核村民的绑定申请',
-    icon: '✅',
+    badge: '审',
     url: '/packages/admin/pages/bindings/index',
     audience: ['villageAdmin', 'townAdmin'],
   },
@@ -34,7 +35,7 @@ export const MENU: MenuEntry[] = [
     id: 'roster',
     title: '村民名册',
     description: '登记村民、发认领码、设置身份',
-    icon: '📋',
+    badge: '册',
     url: '/packages/admin/pages/residents/index',
     audience: ['villageAdmin', 'townAdmin'],
   },

@@ -112,11 +112,15 @@ function answer(res: http.ServerResponse, body: Record<string, unknown>): void {
 }
 
 test('wx-server-sdk and the packages under it are the pinned versions', () => {
-  const version = (p: string) =>
-    (JSON.parse(readFileSync(require.resolve(`${p}/package.json`), 'utf8')) as { version: string }).version;
-  expect(version('wx-server-sdk')).toBe('4.0.2');
-  expect(version('@cloudbase/node-sdk')).toBe('3.17.2');
-  expect(version('@cloudbase/database')).toBe('1.4.3');
+  // Each package as its parent resolves it (other tools may hoist other versions of the same names).
+  const from = (dir: string, name: string) =>
+    path.dirname(require.resolve(`${name}/package.json`, { paths: [dir] }));
+  const version = (dir: string) =>
+    (JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { version: string }).version;
+  const sdk = from(__dirname, 'wx-server-sdk');
+  const nodeSdk = from(sdk, '@cloudbase/node-sdk');
+  const database = from(nodeSdk, '@cloudbase/database');
+  expect([version(sdk), version(nodeSdk), version(database)]).toEqual(['4.0.2', '3.17.2', '1.4.3']);
 });
 
 test('the SDK sends exactly the recorded protocol', async () => {

@@ -18,7 +18,6 @@ export default function StateView(props: StateViewProps) {
   if (props.kind === 'empty') {
     return (
       <View className="state state--empty">
-        <Text className="state__icon">🗂️</Text>
         <Text className="state__title">{props.title}</Text>
         {props.hint && <Text className="state__hint">{props.hint}</Text>}
       </View>

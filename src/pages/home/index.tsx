@@ -48,7 +48,7 @@ export default function Home() {
             data-testid={`menu-${entry.id}`}
             onClick={() => void Taro.navigateTo({ url: entry.url })}
           >
-            <Text className="home__icon">{entry.icon}</Text>
+            <Text className="home__badge">{entry.badge}</Text>
             <View className="home__entry-text">
               <Text className="home__entry-title">{entry.title}</Text>
               <Text className="home__entry-desc">{entry.description}</Text>

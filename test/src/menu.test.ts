@@ -1,0 +1,17 @@
+import { menuFor } from '../../src/menu';
+import { NO_ROLES } from '../../core/roles';
+
+const member = (roles: Partial<typeof NO_ROLES>) => ({
+  residentId: 'r',
+  villageId: 'v',
+  roles: { ...NO_ROLES, ...roles },
+});
+
+test('everyone sees the features open to anyone, and no admin entries', () =>
+  expect(menuFor(null).map((e) => e.id)).toEqual(['groups']));
+
+test('a village admin also sees review and roster', () =>
+  expect(menuFor(member({ villageAdmin: true })).map((e) => e.id)).toEqual(['groups', 'bindings', 'roster']));
+
+test('a 村民代表 sees no admin entries', () =>
+  expect(menuFor(member({ rep: true })).map((e) => e.id)).toEqual(['groups']));

@@ -1,0 +1,10 @@
+// Component tests render src/ as the weapp build would see it (process.env.TARO_ENV is inlined at build time).
+process.env.TARO_ENV = 'weapp';
+
+// The session store and remote loads update after the first render, outside act(); the tests wait for the
+// result with findBy…, so React's reminder is only noise here.
+const consoleError = console.error;
+console.error = (...args: unknown[]) => {
+  if (typeof args[0] === 'string' && args[0].includes('not wrapped in act(')) return;
+  consoleError(...args);
+};

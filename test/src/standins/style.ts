@@ -1,0 +1,2 @@
+// Styles are irrelevant to component tests: every *.css import maps here.
+export default {};

@@ -1,0 +1,54 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { WEAPP_DIST } from './harness/dist-dir';
+import { listAppPages } from './harness/load-built-page';
+
+/** The built mini-program (dist/, what WeChat DevTools opens): its app.json and what it must not contain. */
+const appJson = JSON.parse(readFileSync(path.join(WEAPP_DIST, 'app.json'), 'utf8')) as Record<
+  string,
+  unknown
+>;
+
+test('the tab pages are in the main package and the feature pages in two subpackages', () => {
+  expect(listAppPages(WEAPP_DIST)).toEqual([
+    'pages/home/index',
+    'pages/notices/index',
+    'pages/me/index',
+    'packages/alliance/pages/groups/index',
+    'packages/admin/pages/bindings/index',
+    'packages/admin/pages/residents/index',
+    'packages/admin/pages/roles/index',
+    'packages/admin/pages/register/index',
+  ]);
+  expect((appJson.tabBar as { list: { pagePath: string; text: string }[] }).list.map((t) => t.text)).toEqual([
+    '首页',
+    '通知',
+    '我的',
+  ]);
+});
+
+test('subpackages are preloaded from the tabs; code loads lazily; privacy is declared', () => {
+  expect(appJson.preloadRule).toEqual({
+    'pages/home/index': { network: 'all', packages: ['alliance'] },
+    'pages/me/index': { network: 'all', packages: ['admin'] },
+  });
+  expect(appJson.lazyCodeLoading).toBe('requiredComponents');
+  expect(appJson.__usePrivacyCheck__).toBe(true);
+});
+
+function allFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    return statSync(full).isDirectory() ? allFiles(full) : [full];
+  });
+}
+
+test('the mini-program build carries only its own transport and no H5 dev page', () => {
+  const code = allFiles(WEAPP_DIST)
+    .filter((f) => /\.(js|json|wxml)$/.test(f))
+    .map((f) => readFileSync(f, 'utf8'))
+    .join('\n');
+  expect(code).toContain('callFunction');
+  for (const h5Only of ['X-Openid', '/api/', 'tongxin.dev.openid', 'pages/dev/identity'])
+    expect(code).not.toContain(h5Only);
+});
