@@ -58,7 +58,7 @@ export function staticFiles(dir: string) {
     if (req.method !== 'GET' && req.method !== 'HEAD') return false;
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const wanted = path.normalize(path.join(dir, decodeURIComponent(url.pathname)));
-    if (!wanted.startsWith(dir)) return false;
+    if (wanted !== dir && !wanted.startsWith(dir + path.sep)) return false;
     const file = existsSync(wanted) && statSync(wanted).isFile() ? wanted : path.join(dir, 'index.html');
     if (!existsSync(file)) return false;
     const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
@@ -81,20 +81,25 @@ interface ProjectConfig {
   securityWords: LocalCloudOptions['securityWords'];
 }
 
-export async function start(options: {
+export interface StartOptions {
   port: number;
   dataDir: string;
   h5: boolean;
   rebuild: boolean;
-}): Promise<LocalCloud> {
+  /** Where the functions are built (default build/cloudfunctions, the folder DevTools and deploy use). */
+  functionsOut?: string;
+}
+
+export async function start(options: StartOptions): Promise<LocalCloud> {
   const config = JSON.parse(
     readFileSync(path.join(ROOT, 'local-cloud.config.json'), 'utf8'),
   ) as ProjectConfig;
-  const built = await buildCloudFunctions(FUNCTIONS_OUT);
+  const functionsDir = options.functionsOut ?? FUNCTIONS_OUT;
+  const built = await buildCloudFunctions(functionsDir);
   console.log(`built ${built.length} cloud function(s): ${built.map((f) => f.name).join(', ')}`);
   if (options.h5) ensureH5Build(options.rebuild);
   return startLocalCloud({
-    functionsDir: FUNCTIONS_OUT,
+    functionsDir,
     dataDir: options.dataDir,
     envId: config.envId,
     appid: config.appid,
