@@ -1,15 +1,18 @@
 import dayjs from 'dayjs';
-import timezone from 'dayjs/plugin/timezone';
 import utc from 'dayjs/plugin/utc';
 
 dayjs.extend(utc);
-dayjs.extend(timezone);
 
-/** Every date a resident sees is in China Standard Time, whatever the server's zone (WeChat cloud runs in UTC). */
+/**
+ * Every date a resident sees is in China Standard Time, whatever the device's or server's zone (WeChat cloud
+ * runs in UTC). China has kept UTC+8 all year since 1991, so a fixed offset is exact — and, unlike a named time
+ * zone, needs no Intl time-zone data, which some phones' mini-program engines lack.
+ */
 export const TIME_ZONE = 'Asia/Shanghai';
+const CHINA_OFFSET_MINUTES = 8 * 60;
 
 export function inShanghai(ms: number | Date): dayjs.Dayjs {
-  return dayjs(ms).tz(TIME_ZONE);
+  return dayjs(ms).utcOffset(CHINA_OFFSET_MINUTES);
 }
 
 /** 2026年11月22日 14:05 */

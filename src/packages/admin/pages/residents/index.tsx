@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { Button, Input, Picker, Text, View } from '@tarojs/components';
 import type { ResidentView, VillageView } from '../../../../../core/members';
@@ -61,8 +61,11 @@ export default function Residents() {
     void load(null);
     // Only when the village changes; searching is explicit.
   }, [villageId]);
+  // Coming back from the role editor or registration shows the changes; the first show is the effect above.
+  const shownOnce = useRef(false);
   useDidShow(() => {
-    if (villageId) void load(null);
+    if (shownOnce.current && villageId) void load(null);
+    shownOnce.current = true;
   });
   usePullDownRefresh(() => {
     void load(null).finally(() => Taro.stopPullDownRefresh());
