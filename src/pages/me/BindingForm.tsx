@@ -1,8 +1,9 @@
 import { useCallback, useState } from 'react';
-import { Button, Input, Picker, Text, View } from '@tarojs/components';
+import { Input, Picker, Text, View } from '@tarojs/components';
 import { membersInput, MEMBER_FIELD_LABELS, type BindingRequestView } from '../../../core/members';
 import { fieldProblems } from '../../../core/validation';
 import Field from '../../components/Field';
+import FormActions from '../../components/FormActions';
 import PrivacyConsent from '../../components/PrivacyConsent';
 import StateView from '../../components/StateView';
 import { useRemote } from '../../hooks/use-remote';
@@ -102,19 +103,12 @@ export default function BindingForm({ initial, onDone, onCancel }: Props) {
       </Field>
       {touched && !agreed && <Text className="form__error">请先阅读并同意隐私保护指引</Text>}
       {serverError && <Text className="form__error">{serverError}</Text>}
-      <View className="row">
-        <Button className="btn btn--ghost" onClick={onCancel}>
-          返回
-        </Button>
-        <Button
-          className="btn btn--primary"
-          loading={sending}
-          disabled={sending}
-          onClick={() => void submit()}
-        >
-          提交申请
-        </Button>
-      </View>
+      <FormActions
+        submitText="提交申请"
+        sending={sending}
+        onSubmit={() => void submit()}
+        onCancel={onCancel}
+      />
     </View>
   );
 }

@@ -1,7 +1,8 @@
 import { useState } from 'react';
-import { Button, Input, Text, View } from '@tarojs/components';
+import { Input, Text, View } from '@tarojs/components';
 import { normalizeClaimCode } from '../../../core/claim-code';
 import Field from '../../components/Field';
+import FormActions from '../../components/FormActions';
 import { call } from '../../services/cloud';
 import { toast } from '../../utils/feedback';
 
@@ -42,19 +43,12 @@ export default function ClaimForm({ onDone, onCancel }: { onDone: () => void; on
           onInput={(e) => setCode(e.detail.value)}
         />
       </Field>
-      <View className="row">
-        <Button className="btn btn--ghost" onClick={onCancel}>
-          返回
-        </Button>
-        <Button
-          className="btn btn--primary"
-          loading={sending}
-          disabled={sending}
-          onClick={() => void submit()}
-        >
-          确认绑定
-        </Button>
-      </View>
+      <FormActions
+        submitText="确认绑定"
+        sending={sending}
+        onSubmit={() => void submit()}
+        onCancel={onCancel}
+      />
     </View>
   );
 }

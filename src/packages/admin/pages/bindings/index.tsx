@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
-import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { Button, Text, Textarea, View } from '@tarojs/components';
 import type { BindingRequestView } from '../../../../../core/members';
 import { formatDateTime } from '../../../../../core/time';
 import Screen from '../../../../components/Screen';
-import StateView from '../../../../components/StateView';
+import { PagedListMore, PagedListTop } from '../../../../components/PagedListStatus';
+import { usePagedList } from '../../../../hooks/use-paged-list';
 import { call } from '../../../../services/cloud';
 import { confirm, toast } from '../../../../utils/feedback';
 import './index.css';
@@ -14,39 +14,19 @@ import './index.css';
  * time. Approve asks for confirmation; reject asks for the reason the applicant will see.
  */
 export default function Bindings() {
-  const [items, setItems] = useState<BindingRequestView[]>([]);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [state, setState] = useState<'loading' | 'ready' | 'error'>('loading');
-  const [message, setMessage] = useState('');
+  const list = usePagedList(
+    useCallback((cursor: string | null) => call('members', 'listPending', cursor ? { cursor } : {}), []),
+  );
   const [rejecting, setRejecting] = useState<string | null>(null);
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState<string | null>(null);
 
-  const load = useCallback(async (after: string | null) => {
-    setState('loading');
-    const result = await call('members', 'listPending', after ? { cursor: after } : {});
-    if (!result.ok) {
-      setState('error');
-      setMessage(result.error.message);
-      return;
-    }
-    setItems((old) => (after ? [...old, ...result.data.items] : result.data.items));
-    setCursor(result.data.nextCursor);
-    setState('ready');
+  useEffect(() => {
+    void list.reload();
   }, []);
 
-  useEffect(() => {
-    void load(null);
-  }, [load]);
-  usePullDownRefresh(() => {
-    void load(null).finally(() => Taro.stopPullDownRefresh());
-  });
-  useReachBottom(() => {
-    if (cursor && state === 'ready') void load(cursor);
-  });
-
   const decided = (requestId: string, text: string) => {
-    setItems((old) => old.filter((r) => r.requestId !== requestId));
+    list.remove((r) => r.requestId !== requestId);
     toast(text, 'success');
   };
 
@@ -79,14 +59,8 @@ export default function Bindings() {
 
   return (
     <Screen title="身份审核">
-      {state === 'error' && items.length === 0 && (
-        <StateView kind="error" message={message} onRetry={() => void load(null)} />
-      )}
-      {state === 'loading' && items.length === 0 && <StateView kind="loading" />}
-      {state === 'ready' && items.length === 0 && (
-        <StateView kind="empty" title="没有待审核的申请" hint="村民提交绑定申请后会出现在这里。" />
-      )}
-      {items.map((r) => (
+      <PagedListTop list={list} emptyTitle="没有待审核的申请" emptyHint="村民提交绑定申请后会出现在这里。" />
+      {list.items.map((r) => (
         <View key={r.requestId} className="card" data-testid="binding-request">
           <Text className="card__title">
             {r.name} · {r.villageName}
@@ -138,11 +112,7 @@ export default function Bindings() {
           )}
         </View>
       ))}
-      {cursor && (
-        <Button className="btn btn--ghost" disabled={state === 'loading'} onClick={() => void load(cursor)}>
-          {state === 'loading' ? '正在加载…' : '加载更多'}
-        </Button>
-      )}
+      <PagedListMore list={list} />
     </Screen>
   );
 }

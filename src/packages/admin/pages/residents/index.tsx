@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import Taro, { useDidShow } from '@tarojs/taro';
 import { Button, Input, Picker, Text, View } from '@tarojs/components';
 import type { ResidentView, VillageView } from '../../../../../core/members';
 import { formatDate } from '../../../../../core/time';
 import RoleTags from '../../../../components/RoleTags';
 import Screen from '../../../../components/Screen';
-import StateView from '../../../../components/StateView';
+import { PagedListMore, PagedListTop } from '../../../../components/PagedListStatus';
+import { usePagedList } from '../../../../hooks/use-paged-list';
 import { call } from '../../../../services/cloud';
 import { useSession } from '../../../../store/session';
 import { confirm, inform, toast } from '../../../../utils/feedback';
@@ -21,10 +22,17 @@ export default function Residents() {
   const [villages, setVillages] = useState<VillageView[]>([]);
   const [villageId, setVillageId] = useState<string | null>(null);
   const [keyword, setKeyword] = useState('');
-  const [items, setItems] = useState<ResidentView[]>([]);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [state, setState] = useState<'loading' | 'ready' | 'error'>('loading');
-  const [message, setMessage] = useState('');
+  const list = usePagedList(
+    useCallback(
+      (cursor: string | null) =>
+        call('members', 'listResidents', {
+          villageId: villageId ?? '',
+          ...(keyword.trim() ? { keyword: keyword.trim() } : {}),
+          ...(cursor ? { cursor } : {}),
+        }),
+      [villageId, keyword],
+    ),
+  );
 
   useEffect(() => {
     if (!member) return;
@@ -36,42 +44,15 @@ export default function Residents() {
     setVillageId((v) => v ?? member.villageId);
   }, [member]);
 
-  const load = useCallback(
-    async (after: string | null) => {
-      if (!villageId) return;
-      setState('loading');
-      const result = await call('members', 'listResidents', {
-        villageId,
-        ...(keyword.trim() ? { keyword: keyword.trim() } : {}),
-        ...(after ? { cursor: after } : {}),
-      });
-      if (!result.ok) {
-        setState('error');
-        setMessage(result.error.message);
-        return;
-      }
-      setItems((old) => (after ? [...old, ...result.data.items] : result.data.items));
-      setCursor(result.data.nextCursor);
-      setState('ready');
-    },
-    [villageId, keyword],
-  );
-
+  // The list follows the village; a new keyword applies when 查找 is pressed.
   useEffect(() => {
-    void load(null);
-    // Only when the village changes; searching is explicit.
+    if (villageId) void list.reload();
   }, [villageId]);
   // Coming back from the role editor or registration shows the changes; the first show is the effect above.
   const shownOnce = useRef(false);
   useDidShow(() => {
-    if (shownOnce.current && villageId) void load(null);
+    if (shownOnce.current && villageId) void list.reload();
     shownOnce.current = true;
-  });
-  usePullDownRefresh(() => {
-    void load(null).finally(() => Taro.stopPullDownRefresh());
-  });
-  useReachBottom(() => {
-    if (cursor && state === 'ready') void load(cursor);
   });
 
   const issueCode = async (r: ResidentView) => {
@@ -115,9 +96,9 @@ export default function Residents() {
           placeholder="按姓名查找"
           maxlength={20}
           onInput={(e) => setKeyword(e.detail.value)}
-          onConfirm={() => void load(null)}
+          onConfirm={() => void list.reload()}
         />
-        <Button className="btn btn--ghost btn--small" onClick={() => void load(null)}>
+        <Button className="btn btn--ghost btn--small" onClick={() => void list.reload()}>
           查找
         </Button>
       </View>
@@ -130,14 +111,8 @@ export default function Residents() {
       >
         登记新村民并发认领码
       </Button>
-      {state === 'error' && items.length === 0 && (
-        <StateView kind="error" message={message} onRetry={() => void load(null)} />
-      )}
-      {state === 'loading' && items.length === 0 && <StateView kind="loading" />}
-      {state === 'ready' && items.length === 0 && (
-        <StateView kind="empty" title="没有找到村民" hint="换个姓名试试，或登记新村民。" />
-      )}
-      {items.map((r) => (
+      <PagedListTop list={list} emptyTitle="没有找到村民" emptyHint="换个姓名试试，或登记新村民。" />
+      {list.items.map((r) => (
         <View key={r.residentId} className="card" data-testid="resident">
           <Text className="card__title">
             {r.name} <Text className="muted residents__household">{r.household}</Text>
@@ -166,11 +141,7 @@ export default function Residents() {
           </View>
         </View>
       ))}
-      {cursor && (
-        <Button className="btn btn--ghost" disabled={state === 'loading'} onClick={() => void load(cursor)}>
-          {state === 'loading' ? '正在加载…' : '加载更多'}
-        </Button>
-      )}
+      <PagedListMore list={list} />
     </Screen>
   );
 }
