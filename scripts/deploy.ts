@@ -546,10 +546,11 @@ export async function main(argv: string[], io: MainIo): Promise<number> {
 
   let plan: Plan;
   try {
-    if (!values.env) throw new InputError('--env <envId> is required');
+    // A dry run only prints the plan, so the environment is optional there.
+    if (!values.env && !values['dry-run']) throw new InputError('--env <envId> is required');
     const manifest = values.manifest === undefined ? null : loadManifest(values.manifest);
     plan = buildPlan(manifest, values.functions ?? null, {
-      envId: values.env,
+      envId: values.env ?? '<envId>',
       region: values.region ?? null,
     });
   } catch (e) {

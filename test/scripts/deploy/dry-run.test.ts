@@ -129,10 +129,16 @@ describe('deploy input errors (exit code 2)', () => {
     expect(r.createManager).not.toHaveBeenCalled();
   });
 
-  test('missing --env', async () => {
-    const r = await runMain(['--manifest', MANIFEST, '--dry-run']);
+  test('missing --env for a real deployment', async () => {
+    const r = await runMain(['--manifest', MANIFEST]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--env <envId> is required');
+  });
+
+  test('a dry run needs no --env: the plan names a placeholder', async () => {
+    const r = await runMain(['--manifest', MANIFEST, '--dry-run']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Deployment plan for env "<envId>"');
   });
 
   test('nothing to deploy', async () => {
@@ -194,15 +200,11 @@ describe('deploy input errors (exit code 2)', () => {
 
 describe('npm run deploy -- --dry-run (the repository’s own manifest and built functions)', () => {
   test('prints every collection of cloudfunctions/collections.json and every built function, deploying nothing', () => {
-    const run = spawnSync(
-      'npm',
-      ['run', '--silent', 'deploy', '--', '--env', 'tongxin-prod-0a1b', '--dry-run'],
-      {
-        cwd: ROOT,
-        env: { PATH: process.env.PATH, HOME: process.env.HOME },
-        encoding: 'utf8',
-      },
-    );
+    const run = spawnSync('npm', ['run', '--silent', 'deploy', '--', '--dry-run'], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH, HOME: process.env.HOME },
+      encoding: 'utf8',
+    });
     expect(run.status).toBe(0);
     const manifest = JSON.parse(
       fs.readFileSync(path.join(ROOT, 'cloudfunctions', 'collections.json'), 'utf8'),
@@ -214,5 +216,6 @@ describe('npm run deploy -- --dry-run (the repository’s own manifest and built
     expect(run.stdout).toContain('  - members: create, or update code + config if it exists');
     expect(run.stdout).toContain('members: security.msgSecCheck');
     expect(run.stdout).toContain('Dry run: nothing was deployed.');
+    expect(run.stdout).toContain('Deployment plan for env "<envId>"');
   }, 60_000);
 });
