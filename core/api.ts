@@ -1,3 +1,4 @@
+import type { AgendaInput, AgendaOutput } from './agenda';
 import type { MembersInput, MembersOutput } from './members';
 
 /**
@@ -6,6 +7,7 @@ import type { MembersInput, MembersOutput } from './members';
  */
 export interface Api {
   members: { [A in keyof MembersOutput]: { input: MembersInput[A]; output: MembersOutput[A] } };
+  agenda: { [A in keyof AgendaOutput]: { input: AgendaInput[A]; output: AgendaOutput[A] } };
 }
 
 export type FunctionName = keyof Api;

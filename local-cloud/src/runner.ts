@@ -21,6 +21,8 @@ export interface RunnerOptions {
   idleMs?: number;
   /** Budget for loading a function's module (a cold start). Default 10 s. */
   initTimeoutMs?: number;
+  /** Set in every instance, over each function's config.json envVariables. */
+  envVariables?: Record<string, string>;
   /** Receives every line a function prints. */
   onLog?: (line: string, record: InvocationRecord) => void;
 }
@@ -315,7 +317,7 @@ export class Runner {
       SILENCE: 'true',
       LOCAL_CLOUD: '1',
     };
-    return { ...base, ...pool.config.envVariables };
+    return { ...base, ...pool.config.envVariables, ...o.envVariables };
   }
 
   async invoke(

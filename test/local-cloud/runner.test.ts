@@ -107,6 +107,15 @@ describe('invocation', () => {
     expect(await cloud.call('lab', { action: 'env' })).toMatchObject({ myVar: 'from-config' });
   });
 
+  test('the envVariables option is set over config.json', async () => {
+    const other = await startTestCloud({ envVariables: { MY_VAR: 'from-option' } });
+    try {
+      expect(await other.call('lab', { action: 'env' })).toMatchObject({ myVar: 'from-option' });
+    } finally {
+      await other.stop();
+    }
+  });
+
   test('a thrown error answers -504002 with the message', async () => {
     const error = await cloud.call('lab', { action: 'crash' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(LocalCloudCallError);

@@ -1,0 +1,91 @@
+import { agendaInput, type AgendaOutput } from '../../../core/agenda';
+import { roleLabels } from '../../../core/roles';
+import { defineCommand } from '../../_shared/command';
+import { _, db } from '../../_shared/cloud';
+import { AppError } from '../../_shared/errors';
+import { requireItem, requireManager, requireStep } from '../access';
+import { event, ITEMS } from '../model';
+
+/**
+ * 圆桌议事: the village admin schedules the round table — time, place, and participants from the alliance
+ * groups — and the matter moves to this step.
+ * ok: the step · invalid: WRONG_STEP, FORBIDDEN, INVALID_INPUT (a participant outside the groups)
+ */
+export const scheduleRoundtable = defineCommand({
+  action: 'scheduleRoundtable',
+  allow: ['villageAdmin', 'townAdmin'],
+  input: agendaInput.scheduleRoundtable,
+  async run(ctx, input): Promise<AgendaOutput['scheduleRoundtable']> {
+    const member = (await ctx.member())!;
+    const item = await requireItem(input.itemId, member, ctx.openid);
+    requireManager(member, item);
+    requireStep(item, ['consulting']);
+    const ids = [...new Set(input.participantIds)];
+    const { data } = await db
+      .collection('residents')
+      .where({ _id: _.in(ids) })
+      .limit(100)
+      .get();
+    if (data.length !== ids.length) throw new AppError('INVALID_INPUT', '参会人中有人不在名册里');
+    const participants = data.map((r) => {
+      const labels = roleLabels(r.roles as never);
+      return {
+        residentId: r._id as string,
+        name: r.name as string,
+        role: labels.find((l) => l.includes('组')) ?? '',
+      };
+    });
+    const outsider = participants.find((p) => !p.role);
+    if (outsider) throw new AppError('INVALID_INPUT', `${outsider.name}不是联盟小组成员，不能作为参会人`);
+    const at = new Date(ctx.now);
+    const when = new Date(input.at);
+    const { stats } = await db
+      .collection(ITEMS)
+      .where({ _id: item._id, step: 'consulting', status: 'open' })
+      .update({
+        data: {
+          step: 'roundtable',
+          roundtable: _.set({ at: when, place: input.place, participants, minutes: null }),
+          updatedAt: at,
+          timeline: _.push(
+            event(
+              'roundtable',
+              member,
+              `召开圆桌会：${input.place}，${participants.length} 位联盟成员参加`,
+              at,
+            ),
+          ),
+        },
+      });
+    if (stats.updated === 0) throw new AppError('CONFLICT', '这件事项刚刚被别人办理过，请刷新');
+    return { step: 'roundtable' };
+  },
+});
+
+/**
+ * The minutes of the round table, recorded by the village admin.
+ * ok: {itemId} · invalid: WRONG_STEP, FORBIDDEN
+ */
+export const recordMinutes = defineCommand({
+  action: 'recordMinutes',
+  allow: ['villageAdmin', 'townAdmin'],
+  input: agendaInput.recordMinutes,
+  async run(ctx, input): Promise<AgendaOutput['recordMinutes']> {
+    const member = (await ctx.member())!;
+    const item = await requireItem(input.itemId, member, ctx.openid);
+    requireManager(member, item);
+    requireStep(item, ['roundtable']);
+    const at = new Date(ctx.now);
+    await db
+      .collection(ITEMS)
+      .doc(item._id)
+      .update({
+        data: {
+          'roundtable.minutes': input.minutes,
+          updatedAt: at,
+          timeline: _.push(event('roundtable', member, '记录会议纪要', at)),
+        },
+      });
+    return { itemId: item._id };
+  },
+});

@@ -1,0 +1,58 @@
+import { agendaInput, type AgendaOutput } from '../../../core/agenda';
+import { defineCommand } from '../../_shared/command';
+import { _, db } from '../../_shared/cloud';
+import { AppError, isDuplicateKey } from '../../_shared/errors';
+import { canTakePart, requireItem, requireStep } from '../access';
+import { event, ITEMS, VERDICTS } from '../model';
+
+/**
+ * 制度监事: once the tasks are done, residents of the village confirm the work or dispute it. One verdict per
+ * resident (deterministic id), not changeable; a dispute needs a reason and is shown on the public timeline.
+ * The verdict and the item's counts change in one transaction.
+ * ok: the counts · invalid: WRONG_STEP, FORBIDDEN (other village), CONFLICT (already given), INVALID_INPUT
+ */
+export const giveVerdict = defineCommand({
+  action: 'giveVerdict',
+  allow: ['resident'],
+  input: agendaInput.giveVerdict,
+  async run(ctx, input): Promise<AgendaOutput['giveVerdict']> {
+    const member = (await ctx.member())!;
+    const item = await requireItem(input.itemId, member, ctx.openid);
+    requireStep(item, ['supervising']);
+    if (!canTakePart(member, item)) throw new AppError('FORBIDDEN', '只能评议本村的事项');
+    if (input.verdict === 'dispute' && !input.reason)
+      throw new AppError('INVALID_INPUT', '提出异议时请写明理由');
+    const at = new Date(ctx.now);
+    const reason = input.verdict === 'dispute' ? input.reason! : null;
+    try {
+      await db.runTransaction(async (t) => {
+        await t.collection(VERDICTS).add({
+          data: {
+            _id: `${item._id}_${member.residentId}`,
+            itemId: item._id,
+            verdict: input.verdict,
+            reason,
+            at,
+          },
+        });
+        await t
+          .collection(ITEMS)
+          .doc(item._id)
+          .update({
+            data: {
+              [`verdicts.${input.verdict}`]: _.inc(1),
+              updatedAt: at,
+              ...(reason
+                ? { timeline: _.push(event('supervising', member, `提出异议：${reason}`, at)) }
+                : {}),
+            },
+          });
+      });
+    } catch (e) {
+      if (isDuplicateKey(e)) throw new AppError('CONFLICT', '您已经评议过了');
+      throw e;
+    }
+    const { data } = await db.collection(ITEMS).where({ _id: item._id }).field({ verdicts: true }).get();
+    return (data[0]?.verdicts as AgendaOutput['giveVerdict']) ?? item.verdicts;
+  },
+});

@@ -1,0 +1,120 @@
+import type { ItemStatus, ItemSummary, PollRules, Eligibility, Step, TimelineEvent } from '../../core/agenda';
+import { roleLabels } from '../../core/roles';
+import type { MemberDoc } from '../_shared/member';
+
+/** Collections of the agenda (indexes in cloudfunctions/collections.json). */
+export const ITEMS = 'agendaItems';
+export const COMMENTS = 'agendaComments';
+/** `<itemId>_<residentId>`: one support per resident per item. */
+export const SUPPORTS = 'agendaSupports';
+/** `<itemId>_<residentId>`: one verdict per resident per item (制度监事). */
+export const VERDICTS = 'agendaVerdicts';
+export const TASKS = 'agendaTasks';
+export const POLLS = 'polls';
+/** `<pollId>_<bucket>`: the frozen voter roll, openid → residentId, in buckets by a hash of the openid. */
+export const ROLLS = 'pollRolls';
+/** `<pollId>_<residentId>`: that someone voted — and nothing about how. */
+export const VOTES = 'pollVotes';
+/** `_id` = sha256 of the voter's receipt: what was chosen — and nothing about who. */
+export const BALLOTS = 'ballots';
+/** `<pollId>_<shard>`: counters, spread over shards so concurrent votes rarely touch the same document. */
+export const TALLIES = 'pollTallies';
+
+export interface ItemDoc {
+  _id: string;
+  villageId: string;
+  villageName: string;
+  title: string;
+  body: string;
+  authorResidentId: string;
+  authorOpenid: string;
+  authorName: string;
+  status: ItemStatus;
+  step: Step;
+  supportCount: number;
+  commentCount: number;
+  verdicts: { confirm: number; dispute: number };
+  mergedInto: { itemId: string; title: string; reason: string } | null;
+  mergedFrom: { itemId: string; title: string; reason: string }[];
+  roundtable: {
+    at: Date;
+    place: string;
+    participants: { residentId: string; name: string; role: string }[];
+    minutes: string | null;
+  } | null;
+  pollId: string | null;
+  moderation: { reason: string | null } | null;
+  timeline: (Omit<TimelineEvent, 'at'> & { at: Date })[];
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface CommentDoc {
+  _id: string;
+  itemId: string;
+  residentId: string;
+  authorOpenid: string;
+  authorName: string;
+  text: string;
+  held: boolean;
+  createdAt: Date;
+}
+
+export interface TaskDoc {
+  _id: string;
+  itemId: string;
+  title: string;
+  ownerId: string;
+  ownerName: string;
+  ownerOpenid: string | null;
+  dueAt: Date;
+  progress: number;
+  notes: { at: Date; progress: number; note: string; byName: string }[];
+  createdAt: Date;
+}
+
+export interface PollDoc extends PollRules {
+  _id: string;
+  itemId: string;
+  villageId: string;
+  question: string;
+  eligibility: Eligibility;
+  visibility: 'afterClose' | 'live';
+  status: 'draft' | 'open' | 'closed';
+  opensAt: Date | null;
+  closesAt: Date;
+  eligibleCount: number;
+  rollBuckets: number;
+  tallyShards: number;
+  result: { cast: number; counts: Record<string, number> } | null;
+  digest: string | null;
+  finalizedAt: Date | null;
+  createdBy: string;
+  createdAt: Date;
+}
+
+export function itemSummary(d: ItemDoc): ItemSummary {
+  return {
+    itemId: d._id,
+    villageId: d.villageId,
+    villageName: d.villageName,
+    title: d.title,
+    step: d.step,
+    status: d.status,
+    authorName: d.authorName,
+    supportCount: d.supportCount,
+    commentCount: d.commentCount,
+    createdAt: new Date(d.createdAt).getTime(),
+    updatedAt: new Date(d.updatedAt).getTime(),
+  };
+}
+
+/** How an actor appears on the public timeline: their most significant role. */
+export function actorRole(member: MemberDoc): string {
+  return roleLabels(member.roles)[0] ?? '村民';
+}
+
+/** A timeline entry, appended in the same write as the change it records. */
+export function event(step: Step, member: MemberDoc, what: string, at: Date): ItemDoc['timeline'][number] {
+  return { step, at, actorName: member.name, actorRole: actorRole(member), what };
+}
