@@ -217,6 +217,9 @@ export function tallyDigestText(ballots: { receiptHash: string; choices: string[
     .join('\n');
 }
 
+/** Published receipts per page at most (a village's whole poll in one or two reads). */
+export const RECEIPTS_PAGE_MAX = 1000;
+
 /** Seconds after closing before the result is frozen: longer than any vote can take to land (function timeout). */
 export const FINALIZE_GRACE_MS = 15_000;
 
@@ -257,12 +260,15 @@ export const agendaInput = {
       .check(z.minLength(1, '请至少选择一位参会人'), z.maxLength(30, '参会人最多 30 位')),
   }),
   recordMinutes: z.object({ itemId: idSchema, minutes: shortText('会议纪要', 2000) }),
+  listParticipants: z.object({ itemId: idSchema }),
   createPoll: z.object({
     itemId: idSchema,
     question: shortText('表决事项', 60),
     kind: z.enum(POLL_KINDS),
     options: z.optional(
-      z.array(shortText('选项', 20)).check(z.minLength(2, '至少两个选项'), z.maxLength(8, '最多 8 个选项')),
+      z
+        .array(text('选项', 1, '请填写选项', 20))
+        .check(z.minLength(2, '至少两个选项'), z.maxLength(8, '最多 8 个选项')),
     ),
     minChoices: z.optional(z.int().check(z.minimum(1, '至少选 1 项'))),
     maxChoices: z.optional(z.int().check(z.minimum(1, '至少选 1 项'))),
@@ -286,7 +292,18 @@ export const agendaInput = {
     receipt: z.string().check(z.regex(RECEIPT_PATTERN, '回执码无效')),
   }),
   checkReceipt: z.object({ pollId: idSchema, receipt: z.string().check(z.maxLength(40, '回执码无效')) }),
-  listReceipts: z.object({ pollId: idSchema, ...pageSchema }),
+  listReceipts: z.object({
+    pollId: idSchema,
+    cursor: z.optional(z.string().check(z.maxLength(64, '分页参数无效'))),
+    limit: z.optional(
+      z
+        .int()
+        .check(
+          z.minimum(1, '每页至少 1 条'),
+          z.maximum(RECEIPTS_PAGE_MAX, `每页最多 ${RECEIPTS_PAGE_MAX} 条`),
+        ),
+    ),
+  }),
   addTask: z.object({ itemId: idSchema, title: shortText('任务', 40), ownerId: idSchema, dueAt: time }),
   updateTask: z.object({ taskId: idSchema, progress: pct('进度'), note: shortText('进展说明', 200) }),
   giveVerdict: z.object({
@@ -330,6 +347,9 @@ export const AGENDA_FIELD_LABELS: Record<string, string> = {
   progress: '进度',
   note: '说明',
   verdict: '评议',
+  step: '步骤',
+  mine: '只看我提的',
+  villageId: '村',
 };
 
 // ------------------------------------------------------------------------------------------------ outputs
@@ -384,6 +404,16 @@ export interface PollView {
   mine: { eligible: boolean; voted: boolean };
 }
 
+export interface PollBrief {
+  pollId: string;
+  question: string;
+  status: PollView['status'];
+  closesAt: number;
+  /** Once frozen: passed or not, and the one-line result. */
+  passed: boolean | null;
+  summary: string | null;
+}
+
 export interface TaskView {
   taskId: string;
   title: string;
@@ -405,11 +435,22 @@ export interface ItemDetail extends ItemSummary {
     minutes: string | null;
   } | null;
   pollId: string | null;
+  /** The poll in brief, so the matter's page opens with one call. */
+  poll: PollBrief | null;
   tasks: TaskView[];
   verdicts: { confirm: number; dispute: number };
   timeline: TimelineEvent[];
   /** What the caller has done and may do here. */
   mine: { supported: boolean; verdict: 'confirm' | 'dispute' | null; canManage: boolean; canMerge: boolean };
+}
+
+/** Someone who may sit at the round table: a member of an alliance group (town level, or of the village). */
+export interface ParticipantView {
+  residentId: string;
+  name: string;
+  villageName: string;
+  /** Their group role, e.g. 协商议事组组长（镇级）. */
+  role: string;
 }
 
 export interface CommentView {
@@ -430,6 +471,7 @@ export interface AgendaOutput {
   merge: { itemId: string };
   scheduleRoundtable: { step: Step };
   recordMinutes: { itemId: string };
+  listParticipants: { participants: ParticipantView[] };
   createPoll: { pollId: string };
   openPoll: { eligibleCount: number };
   closePoll: { closesAt: number };

@@ -3,7 +3,7 @@ import { createHandler } from '../_shared/command';
 import { comment, listComments, support } from './commands/discussion';
 import { advance, getItem, listItems, merge, moderate, raise } from './commands/items';
 import { checkReceipt, closePoll, createPoll, getPoll, listReceipts, openPoll, vote } from './commands/polls';
-import { recordMinutes, scheduleRoundtable } from './commands/roundtable';
+import { listParticipants, recordMinutes, scheduleRoundtable } from './commands/roundtable';
 import { giveVerdict } from './commands/supervision';
 import { addTask, updateTask } from './commands/tasks';
 
@@ -25,6 +25,7 @@ export const main = createHandler(
     support,
     scheduleRoundtable,
     recordMinutes,
+    listParticipants,
     createPoll,
     openPoll,
     closePoll,

@@ -80,7 +80,10 @@ export interface PollDoc extends PollRules {
   question: string;
   eligibility: Eligibility;
   visibility: 'afterClose' | 'live';
-  status: 'draft' | 'open' | 'closed';
+  /** `opening`: one admin's openPoll is writing the roll and counters (votes wait for `open`). */
+  status: 'draft' | 'opening' | 'open' | 'closed';
+  /** When the current openPoll claimed the poll; a claim older than a function's lifetime may be taken over. */
+  openingAt: Date | null;
   opensAt: Date | null;
   closesAt: Date;
   eligibleCount: number;

@@ -1,5 +1,13 @@
 import { createHash } from 'node:crypto';
-import { computeOutcome, FINALIZE_GRACE_MS, tallyDigestText, type Outcome } from '../../core/agenda';
+import {
+  computeOutcome,
+  FINALIZE_GRACE_MS,
+  outcomeSummary,
+  tallyDigestText,
+  type Outcome,
+  type PollBrief,
+  type PollView,
+} from '../../core/agenda';
 import { _, db } from '../_shared/cloud';
 import { BALLOTS, POLLS, ROLLS, TALLIES, VOTES, type PollDoc } from './model';
 
@@ -26,7 +34,7 @@ const rollCache = new Map<string, Record<string, string>>();
 
 /** The caller's residentId if they are on the frozen roll, else null. Cached: a roll never changes. */
 export async function rollEntry(poll: PollDoc, openid: string): Promise<string | null> {
-  if (poll.status === 'draft' || poll.rollBuckets === 0) return null;
+  if ((poll.status !== 'open' && poll.status !== 'closed') || poll.rollBuckets === 0) return null;
   const id = `${poll._id}_${bucketOf(openid, poll.rollBuckets)}`;
   let entries = rollCache.get(id);
   if (!entries) {
@@ -114,4 +122,22 @@ export async function hasVoted(pollId: string, residentId: string): Promise<bool
     .where({ _id: voteMarkerId(pollId, residentId) })
     .get();
   return data.length > 0;
+}
+
+/** What a poll's page shows as its status: `counting` once past closing, until the result is frozen. */
+export function pollStatus(poll: PollDoc, now: number): PollView['status'] {
+  if (poll.status === 'opening') return 'draft';
+  return poll.status === 'open' && now >= new Date(poll.closesAt).getTime() ? 'counting' : poll.status;
+}
+
+export function pollBrief(poll: PollDoc, now: number): PollBrief {
+  const outcome = poll.result ? outcomeOf(poll, poll.result) : null;
+  return {
+    pollId: poll._id,
+    question: poll.question,
+    status: pollStatus(poll, now),
+    closesAt: new Date(poll.closesAt).getTime(),
+    passed: outcome ? outcome.passed : null,
+    summary: outcome ? outcomeSummary(poll, outcome) : null,
+  };
 }

@@ -1,8 +1,18 @@
 import path from 'node:path';
 import { buildCloudFunctions } from '../../scripts/build-cloud';
 
-/** Cloud tests run the BUILT functions (what deploys), built once per test run into their own folder. */
-export const TEST_FUNCTIONS_DIR = path.join(__dirname, '..', '..', 'build', 'test-cloudfunctions');
+/**
+ * Cloud tests run the BUILT functions (what deploys), built once per test run into their own folder.
+ * TONGXIN_TEST_BUILD names another folder under build/ (inside the repo, where wx-server-sdk resolves),
+ * so that two test runs at once do not rebuild each other's functions.
+ */
+export const TEST_FUNCTIONS_DIR = path.join(
+  __dirname,
+  '..',
+  '..',
+  'build',
+  process.env.TONGXIN_TEST_BUILD?.replace(/[^\w-]/g, '') || 'test-cloudfunctions',
+);
 
 export default async function globalSetup(): Promise<void> {
   await buildCloudFunctions(TEST_FUNCTIONS_DIR);

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import {
   agendaInput,
   COMMENTS_PER_HOUR,
@@ -9,12 +10,18 @@ import { defineCommand } from '../../_shared/command';
 import { _, db } from '../../_shared/cloud';
 import { checkText } from '../../_shared/content';
 import { AppError, isDuplicateKey } from '../../_shared/errors';
-import { newId } from '../../_shared/ids';
 import { consume } from '../../_shared/rate-limit';
 import { canManageItem, canTakePart, requireItem, requireStep } from '../access';
+import { runContended } from '../contended';
 import { COMMENTS, ITEMS, SUPPORTS, type CommentDoc } from '../model';
 
 const HOUR_MS = 3_600_000;
+
+/**
+ * Comment ids sort by time (listComments pages by `_id`, oldest first, on the itemId_1__id_1 index): the time
+ * in base 36, fixed width, then random bits so that two comments of the same millisecond still differ.
+ */
+const commentId = (now: number) => `c_${now.toString(36).padStart(9, '0')}${randomBytes(8).toString('hex')}`;
 
 const view = (c: CommentDoc): CommentView => ({
   commentId: c._id,
@@ -43,7 +50,7 @@ export const comment = defineCommand({
     const verdict = await checkText(ctx.openid, input.text, 2);
     if (verdict === 'risky') throw new AppError('CONTENT_REJECTED', '评论含有不允许的内容，请修改后再发');
     const doc: CommentDoc = {
-      _id: newId('c'),
+      _id: commentId(ctx.now),
       itemId: item._id,
       residentId: member.residentId,
       authorOpenid: ctx.openid,
@@ -108,7 +115,8 @@ export const support = defineCommand({
     if (!canTakePart(member, item)) throw new AppError('FORBIDDEN', '只能支持本村的事项');
     const at = new Date(ctx.now);
     try {
-      await db.runTransaction(async (t) => {
+      // Every support of a matter increments the same document: a burst of supporters conflicts.
+      await runContended(async (t) => {
         await t
           .collection(SUPPORTS)
           .add({ data: { _id: `${item._id}_${member.residentId}`, itemId: item._id, at } });

@@ -2,6 +2,7 @@ import {
   agendaInput,
   checkChoices,
   normalizeReceipt,
+  RECEIPTS_PAGE_MAX,
   pollOptions,
   type AgendaOutput,
   type PollView,
@@ -17,6 +18,7 @@ import {
   finalizeIfDue,
   hasVoted,
   outcomeOf,
+  pollStatus,
   readTally,
   receiptHash,
   rollEntry,
@@ -31,6 +33,9 @@ async function requirePoll(pollId: string, now: number): Promise<PollDoc> {
   if (!data[0]) throw new AppError('NOT_FOUND', '没有找到这次表决');
   return finalizeIfDue(data[0] as PollDoc, now);
 }
+
+/** An openPoll claim older than this (well past the function timeout) was abandoned and may be taken over. */
+const OPENING_STALE_MS = 60_000;
 
 /** Attempts of the vote transaction when it meets a concurrent vote on the same tally shard. */
 const VOTE_ATTEMPTS = 10;
@@ -76,6 +81,7 @@ export const createPoll = defineCommand({
       eligibility: input.eligibility,
       visibility: input.visibility,
       status: 'draft',
+      openingAt: null,
       opensAt: null,
       closesAt: new Date(input.closesAt),
       eligibleCount: 0,
@@ -141,16 +147,27 @@ export const openPoll = defineCommand({
     const poll = await requirePoll(input.pollId, ctx.now);
     const item = await requireItem(poll.itemId, member, ctx.openid);
     requireManager(member, item);
+    // Before the step: once open, the matter has moved on to 会议定事, and opening again is the conflict.
+    const stale =
+      poll.status === 'opening' && ctx.now - new Date(poll.openingAt!).getTime() > OPENING_STALE_MS;
+    if (poll.status !== 'draft' && !stale) throw new AppError('CONFLICT', '这次表决已经开始了');
     requireStep(item, ['roundtable']);
-    if (poll.status !== 'draft') throw new AppError('CONFLICT', '这次表决已经开始了');
     if (new Date(poll.closesAt).getTime() <= ctx.now)
       throw new AppError('POLL_CLOSED', '截止时间已过，请重新发起表决');
     const voters = await eligibleMembers(poll);
     if (voters.length === 0) throw new AppError('CONFLICT', '没有符合条件的投票人');
+    // Claim the poll: one opener writes the roll and zeroes the counters, while no vote can land (votes need
+    // `open`). A second admin pressing at the same moment gets CONFLICT instead of resetting live counters.
+    const openingAt = new Date(ctx.now);
+    const claim = await db
+      .collection(POLLS)
+      .where({ _id: poll._id, status: poll.status, openingAt: poll.openingAt })
+      .update({ data: { status: 'opening', openingAt } });
+    if (claim.stats.updated === 0) throw new AppError('CONFLICT', '这次表决已经开始了');
     const buckets = Math.max(1, Math.ceil(voters.length / ROLL_BUCKET_SIZE));
     const entries: Record<string, string>[] = Array.from({ length: buckets }, () => ({}));
     for (const m of voters) entries[bucketOf(m._id, buckets)]![m._id] = m.residentId;
-    // Deterministic ids and set(): opening again after a failure rewrites the same documents.
+    // Deterministic ids and set(): taking over a stale claim rewrites the same documents.
     for (let b = 0; b < buckets; b++) {
       await db
         .collection(ROLLS)
@@ -166,7 +183,7 @@ export const openPoll = defineCommand({
     const at = new Date(ctx.now);
     const { stats } = await db
       .collection(POLLS)
-      .where({ _id: poll._id, status: 'draft' })
+      .where({ _id: poll._id, status: 'opening', openingAt })
       .update({
         data: {
           status: 'open',
@@ -194,8 +211,8 @@ export const openPoll = defineCommand({
 });
 
 /**
- * Ends the vote now (before its closing time, or confirms it after). The result is frozen a few seconds
- * later, once no ballot can still be on its way.
+ * Ends the vote now (before its closing time, or confirms it after, which changes nothing). The result is
+ * frozen a few seconds later, once no ballot can still be on its way.
  * ok: the closing time · invalid: FORBIDDEN, POLL_NOT_OPEN, POLL_CLOSED
  */
 export const closePoll = defineCommand({
@@ -207,20 +224,25 @@ export const closePoll = defineCommand({
     const poll = await requirePoll(input.pollId, ctx.now);
     const item = await requireItem(poll.itemId, member, ctx.openid);
     requireManager(member, item);
-    if (poll.status === 'draft') throw new AppError('POLL_NOT_OPEN', '表决还没有开始');
+    if (poll.status === 'draft' || poll.status === 'opening')
+      throw new AppError('POLL_NOT_OPEN', '表决还没有开始');
     if (poll.status === 'closed') throw new AppError('POLL_CLOSED', '表决已经结束了');
     const closesAt = Math.min(new Date(poll.closesAt).getTime(), ctx.now);
     const at = new Date(ctx.now);
-    await db
+    // Only a close that ends the vote early moves the time and is recorded: closing again (a double tap) or
+    // after the closing time confirms it without a second timeline entry.
+    const { stats } = await db
       .collection(POLLS)
-      .doc(poll._id)
-      .update({ data: { closesAt: new Date(closesAt) } });
-    await db
-      .collection(ITEMS)
-      .doc(item._id)
-      .update({
-        data: { updatedAt: at, timeline: _.push(event('deciding', member, '结束投票，开始计票', at)) },
-      });
+      .where({ _id: poll._id, status: 'open', closesAt: _.gt(at) })
+      .update({ data: { closesAt: at } });
+    if (stats.updated > 0) {
+      await db
+        .collection(ITEMS)
+        .doc(item._id)
+        .update({
+          data: { updatedAt: at, timeline: _.push(event('deciding', member, '结束投票，开始计票', at)) },
+        });
+    }
     return { closesAt };
   },
 });
@@ -248,8 +270,7 @@ export const getPoll = defineCommand({
       maxChoices: poll.maxChoices,
       eligibility: poll.eligibility,
       eligibleCount: poll.eligibleCount,
-      status:
-        poll.status === 'open' && ctx.now >= new Date(poll.closesAt).getTime() ? 'counting' : poll.status,
+      status: pollStatus(poll, ctx.now),
       opensAt: poll.opensAt ? new Date(poll.opensAt).getTime() : null,
       closesAt: new Date(poll.closesAt).getTime(),
       quorumPct: poll.quorumPct,
@@ -257,7 +278,8 @@ export const getPoll = defineCommand({
       thresholdBase: poll.thresholdBase,
       visibility: poll.visibility,
       cast: tally.cast,
-      outcome: showResult && poll.status !== 'draft' ? outcomeOf(poll, tally) : null,
+      outcome:
+        showResult && (poll.status === 'open' || poll.status === 'closed') ? outcomeOf(poll, tally) : null,
       digest: poll.digest,
       mine: {
         eligible: residentId !== null,
@@ -283,7 +305,8 @@ export const vote = defineCommand({
     const { data } = await db.collection(POLLS).where({ _id: input.pollId }).get();
     const poll = data[0] as PollDoc | undefined;
     if (!poll) throw new AppError('NOT_FOUND', '没有找到这次表决');
-    if (poll.status === 'draft') throw new AppError('POLL_NOT_OPEN', '表决还没有开始');
+    if (poll.status === 'draft' || poll.status === 'opening')
+      throw new AppError('POLL_NOT_OPEN', '表决还没有开始');
     if (poll.status === 'closed' || ctx.now >= new Date(poll.closesAt).getTime())
       throw new AppError('POLL_CLOSED', '表决已经结束了');
     const residentId = await rollEntry(poll, ctx.openid);
@@ -353,17 +376,17 @@ export const listReceipts = defineCommand({
   async run(ctx, input): Promise<AgendaOutput['listReceipts']> {
     const poll = await requirePoll(input.pollId, ctx.now);
     if (poll.status !== 'closed') throw new AppError('POLL_NOT_OPEN', '表决结束并完成计票后才公布回执');
-    const limit = Math.min(input.limit ?? 1000, 1000);
+    // A full page may be followed by an empty one: the database caps a read at 1000, so no look-ahead row.
+    const limit = input.limit ?? RECEIPTS_PAGE_MAX;
     const { data } = await db
       .collection(BALLOTS)
       .where({ pollId: poll._id, _id: _.gt(input.cursor ?? '') })
       .orderBy('_id', 'asc')
-      .limit(limit + 1)
+      .limit(limit)
       .get();
-    const page = data.slice(0, limit);
     return {
-      items: page.map((b) => ({ receiptHash: b._id as string, choices: b.choices as string[] })),
-      nextCursor: data.length > limit ? (page.at(-1)?._id as string) : null,
+      items: data.map((b) => ({ receiptHash: b._id as string, choices: b.choices as string[] })),
+      nextCursor: data.length === limit ? (data.at(-1)!._id as string) : null,
       digest: poll.digest,
     };
   },

@@ -3,6 +3,7 @@ import { defineCommand } from '../../_shared/command';
 import { _, db } from '../../_shared/cloud';
 import { AppError, isDuplicateKey } from '../../_shared/errors';
 import { canTakePart, requireItem, requireStep } from '../access';
+import { runContended } from '../contended';
 import { event, ITEMS, VERDICTS } from '../model';
 
 /**
@@ -25,7 +26,8 @@ export const giveVerdict = defineCommand({
     const at = new Date(ctx.now);
     const reason = input.verdict === 'dispute' ? input.reason! : null;
     try {
-      await db.runTransaction(async (t) => {
+      // Every verdict of a matter increments the same document: a burst of verdicts conflicts.
+      await runContended(async (t) => {
         await t.collection(VERDICTS).add({
           data: {
             _id: `${item._id}_${member.residentId}`,

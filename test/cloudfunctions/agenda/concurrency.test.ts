@@ -1,7 +1,18 @@
 import type { LocalCloud } from '../../../local-cloud';
 import { DEMO_RESIDENT_COUNT, DEMO_ZHONGHAI_RESIDENTS, demoResidentOpenid } from '../../../core/demo';
 import { data } from '../../support/app-cloud';
-import { ADMIN, agendaAs, driveTo, newReceipt, RESIDENT, startAgendaCloud } from '../../support/agenda';
+import {
+  ADMIN,
+  agendaAs,
+  APPROVAL_POLL,
+  driveTo,
+  inAnHour,
+  newReceipt,
+  REPS,
+  RESIDENT,
+  startAgendaCloud,
+  TOWN_ADMIN,
+} from '../../support/agenda';
 
 let cloud: LocalCloud;
 beforeAll(async () => {
@@ -67,4 +78,25 @@ describe('300 demo residents vote at once, 60 of them twice', () => {
       expect(counts.o1! + counts.o2!).toBe(eligible.size);
     },
   );
+});
+
+test('two admins open the same poll at the same moment: one opens it, the other is told; votes then count', async () => {
+  const { itemId } = await driveTo(cloud, 'roundtable', { author: demoResidentOpenid(170) });
+  const { pollId } = data(
+    await agendaAs(cloud, ADMIN)('createPoll', { itemId, closesAt: inAnHour(), ...APPROVAL_POLL }),
+  );
+  const opened = await Promise.all([
+    agendaAs(cloud, ADMIN)('openPoll', { pollId }),
+    agendaAs(cloud, TOWN_ADMIN)('openPoll', { pollId }),
+  ]);
+  expect(opened.map((r) => (r.ok ? 'ok' : r.error.code)).sort()).toEqual(['CONFLICT', 'ok']);
+  const votes = await Promise.all(
+    REPS.slice(0, 5).map((rep) =>
+      agendaAs(cloud, rep)('vote', { pollId, choices: ['yes'], receipt: newReceipt() }),
+    ),
+  );
+  expect(votes.every((v) => v.ok)).toBe(true);
+  expect(data(await agendaAs(cloud, RESIDENT)('getPoll', { pollId })).cast).toBe(5);
+  const timeline = data(await agendaAs(cloud, RESIDENT)('getItem', { itemId })).timeline;
+  expect(timeline.filter((e) => e.what.startsWith('开始表决')).length).toBe(1);
 });

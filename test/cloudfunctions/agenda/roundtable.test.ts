@@ -1,0 +1,224 @@
+import type { LocalCloud } from '../../../local-cloud';
+import { data } from '../../support/app-cloud';
+import {
+  ADMIN,
+  agendaAs,
+  CONSULT_LEADER,
+  driveTo,
+  inAnHour,
+  LEADER_IDS,
+  NEIGHBOUR,
+  REPS,
+  RESIDENT,
+  startAgendaCloud,
+  TOWN_ADMIN,
+} from '../../support/agenda';
+import {
+  authors,
+  makeWuxingAdmin,
+  nameOf,
+  refuses,
+  residentIdOf,
+  roles,
+  setRoles,
+  WUXING_ADMIN,
+} from './fixtures';
+
+let cloud: LocalCloud;
+/** 中海村 resident 030 is made a village-level member of the 协商议事组. */
+const VILLAGE_MEMBER = 'demo-resident-030';
+beforeAll(async () => {
+  cloud = await startAgendaCloud();
+  await makeWuxingAdmin(cloud);
+  await setRoles(
+    cloud,
+    ADMIN,
+    residentIdOf(VILLAGE_MEMBER),
+    roles({ groups: [{ group: 'consult', level: 'village', position: 'member' }] }),
+  );
+});
+afterAll(() => cloud.stop());
+
+const nextAuthor = authors();
+const as = (openid: string) => agendaAs(cloud, openid);
+const consulting = async () => (await driveTo(cloud, 'consulting', { author: nextAuthor() })).itemId;
+const schedule = (itemId: string, change: Record<string, unknown> = {}, openid = ADMIN) =>
+  as(openid)('scheduleRoundtable', {
+    itemId,
+    at: inAnHour(),
+    place: '村委会议室',
+    participantIds: LEADER_IDS,
+    ...change,
+  });
+
+describe('scheduleRoundtable (圆桌议事)', () => {
+  test('the village admin invites the group leaders: the matter moves to 圆桌议事 with its round table', async () => {
+    const itemId = await consulting();
+    const at = inAnHour();
+    expect(data(await schedule(itemId, { at }))).toEqual({ step: 'roundtable' });
+    const item = data(await as(NEIGHBOUR)('getItem', { itemId }));
+    expect(item.step).toBe('roundtable');
+    expect(item.roundtable).toEqual({
+      at,
+      place: '村委会议室',
+      participants: expect.arrayContaining([
+        {
+          residentId: 'r_leader_consult',
+          name: nameOf(cloud, CONSULT_LEADER),
+          role: '协商议事组组长（镇级）',
+        },
+        {
+          residentId: 'r_leader_mediate',
+          name: nameOf(cloud, 'demo-leader-mediate'),
+          role: '矛盾调解组组长（镇级）',
+        },
+      ]),
+      minutes: null,
+    });
+    expect(item.roundtable!.participants).toHaveLength(2);
+    expect(item.timeline.at(-1)).toMatchObject({
+      step: 'roundtable',
+      what: '召开圆桌会：村委会议室，2 位联盟成员参加',
+      actorRole: '村管理员',
+    });
+  });
+
+  test('a village-level group member may sit at the table; a participant named twice sits once', async () => {
+    const itemId = await consulting();
+    data(
+      await schedule(itemId, { participantIds: ['r_resident_030', 'r_resident_030', 'r_leader_consult'] }),
+    );
+    const { roundtable } = data(await as(NEIGHBOUR)('getItem', { itemId }));
+    expect(roundtable!.participants.map((p) => [p.residentId, p.role]).sort()).toEqual([
+      ['r_leader_consult', '协商议事组组长（镇级）'],
+      ['r_resident_030', '协商议事组成员（村级）'],
+    ]);
+  });
+
+  test('the town admin may schedule it', async () => {
+    const itemId = await consulting();
+    expect(data(await schedule(itemId, {}, TOWN_ADMIN))).toEqual({ step: 'roundtable' });
+  });
+
+  test.each([
+    ['a plain resident', residentIdOf(RESIDENT), RESIDENT],
+    ['a 村民代表 in no group', 'r_rep_01', REPS[0]!],
+    ['the village admin, in no group', 'r_village_admin', ADMIN],
+  ])('%s is not an alliance member: INVALID_INPUT naming them', async (_who, residentId, openid) => {
+    const itemId = await consulting();
+    await refuses(
+      cloud,
+      () => schedule(itemId, { participantIds: ['r_leader_consult', residentId] }),
+      'INVALID_INPUT',
+      `${nameOf(cloud, openid)}不是联盟小组成员，不能作为参会人`,
+    );
+  });
+
+  test('a participant not on the roster is INVALID_INPUT', async () => {
+    const itemId = await consulting();
+    await refuses(
+      cloud,
+      () => schedule(itemId, { participantIds: ['r_leader_consult', 'r_nobody'] }),
+      'INVALID_INPUT',
+      '参会人中有人不在名册里',
+    );
+  });
+
+  test('before 征求论事, and a second time, it is WRONG_STEP', async () => {
+    const { itemId } = data(
+      await as(nextAuthor())('raise', { title: '修缮村口老水井', body: '井壁开裂，请组织修缮并加盖。' }),
+    ).item;
+    await refuses(
+      cloud,
+      () => schedule(itemId),
+      'WRONG_STEP',
+      '这件事项现在处于“群众提事”，不能进行这个操作',
+    );
+    const scheduled = await consulting();
+    data(await schedule(scheduled));
+    await refuses(
+      cloud,
+      () => schedule(scheduled),
+      'WRONG_STEP',
+      '这件事项现在处于“圆桌议事”，不能进行这个操作',
+    );
+  });
+
+  test("a resident, a group leader and another village's admin are FORBIDDEN", async () => {
+    const itemId = await consulting();
+    for (const openid of [RESIDENT, CONSULT_LEADER]) {
+      await refuses(cloud, () => schedule(itemId, {}, openid), 'FORBIDDEN', '您没有进行此操作的权限');
+    }
+    await refuses(
+      cloud,
+      () => schedule(itemId, {}, WUXING_ADMIN),
+      'FORBIDDEN',
+      '只有本村管理员可以办理这一步',
+    );
+  });
+
+  test.each([
+    ['no participant', { participantIds: [] }, '请至少选择一位参会人'],
+    [
+      '31 participants',
+      { participantIds: Array.from({ length: 31 }, (_v, i) => `r_resident_${i}`) },
+      '参会人最多 30 位',
+    ],
+    ['no place', { place: ' ' }, '请填写地点'],
+    ['a place of 41 characters', { place: '会'.repeat(41) }, '地点最多 40 个字'],
+    ['a time that is not one', { at: 12 }, '时间无效'],
+    ['a time that is not a whole number', { at: inAnHour() + 0.5 }, '时间格式不正确'],
+  ])('%s is INVALID_INPUT', async (_what, change, message) => {
+    const itemId = await consulting();
+    await refuses(cloud, () => schedule(itemId, change), 'INVALID_INPUT', message);
+  });
+});
+
+describe('recordMinutes', () => {
+  const MINUTES = '经协商，同意用村集体资金修缮水井，下周提交村民代表表决。';
+
+  test('the village admin records the minutes: on the round table and on the timeline', async () => {
+    const { itemId } = await driveTo(cloud, 'roundtable', { author: nextAuthor() });
+    expect(data(await as(ADMIN)('recordMinutes', { itemId, minutes: MINUTES }))).toEqual({ itemId });
+    const item = data(await as(NEIGHBOUR)('getItem', { itemId }));
+    expect(item.roundtable).toMatchObject({ place: '村委会议室', minutes: MINUTES });
+    expect(item.roundtable!.participants).toHaveLength(2);
+    expect(item.step).toBe('roundtable');
+    expect(item.timeline.at(-1)).toMatchObject({
+      step: 'roundtable',
+      what: '记录会议纪要',
+      actorRole: '村管理员',
+    });
+  });
+
+  test('recording again replaces the minutes', async () => {
+    const { itemId } = await driveTo(cloud, 'roundtable', { author: nextAuthor() });
+    data(await as(ADMIN)('recordMinutes', { itemId, minutes: '初稿' }));
+    data(await as(TOWN_ADMIN)('recordMinutes', { itemId, minutes: MINUTES }));
+    expect(data(await as(NEIGHBOUR)('getItem', { itemId })).roundtable?.minutes).toBe(MINUTES);
+  });
+
+  test.each(['consulting', 'deciding'] as const)('at %s it is WRONG_STEP', async (step) => {
+    const { itemId } = await driveTo(cloud, step, { author: nextAuthor() });
+    await refuses(cloud, () => as(ADMIN)('recordMinutes', { itemId, minutes: MINUTES }), 'WRONG_STEP');
+  });
+
+  test("a resident and another village's admin are FORBIDDEN", async () => {
+    const { itemId } = await driveTo(cloud, 'roundtable', { author: nextAuthor() });
+    await refuses(cloud, () => as(NEIGHBOUR)('recordMinutes', { itemId, minutes: MINUTES }), 'FORBIDDEN');
+    await refuses(
+      cloud,
+      () => as(WUXING_ADMIN)('recordMinutes', { itemId, minutes: MINUTES }),
+      'FORBIDDEN',
+      '只有本村管理员可以办理这一步',
+    );
+  });
+
+  test.each([
+    ['empty minutes', '', '请填写会议纪要'],
+    ['minutes of 2001 characters', '记'.repeat(2001), '会议纪要最多 2000 个字'],
+  ])('%s are INVALID_INPUT', async (_what, minutes, message) => {
+    const { itemId } = await driveTo(cloud, 'roundtable', { author: nextAuthor() });
+    await refuses(cloud, () => as(ADMIN)('recordMinutes', { itemId, minutes }), 'INVALID_INPUT', message);
+  });
+});
