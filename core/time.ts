@@ -26,3 +26,15 @@ export function formatDate(ms: number): string {
 }
 
 export const DAY_MS = 86_400_000;
+
+/** A date picker's `YYYY-MM-DD` and a time picker's `HH:mm`, read as China time; NaN when malformed. */
+export function fromChinaPickers(date: string, time = '00:00'): number {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !/^\d{2}:\d{2}$/.test(time)) return NaN;
+  return Date.parse(`${date}T${time}:00+08:00`);
+}
+
+/** The values a date picker and a time picker show for a moment, in China time. */
+export function toChinaPickers(ms: number): { date: string; time: string } {
+  const t = inShanghai(ms);
+  return { date: t.format('YYYY-MM-DD'), time: t.format('HH:mm') };
+}

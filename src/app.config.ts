@@ -12,13 +12,27 @@ export default defineAppConfig({
   subPackages: [
     { root: 'packages/alliance', name: 'alliance', pages: ['pages/groups/index'] },
     {
+      root: 'packages/agenda',
+      name: 'agenda',
+      pages: [
+        'pages/list/index',
+        'pages/item/index',
+        'pages/propose/index',
+        'pages/poll/index',
+        'pages/receipts/index',
+        'pages/roundtable/index',
+        'pages/poll-setup/index',
+        'pages/task/index',
+      ],
+    },
+    {
       root: 'packages/admin',
       name: 'admin',
       pages: ['pages/bindings/index', 'pages/residents/index', 'pages/roles/index', 'pages/register/index'],
     },
   ],
   preloadRule: {
-    'pages/home/index': { network: 'all', packages: ['alliance'] },
+    'pages/home/index': { network: 'all', packages: ['alliance', 'agenda'] },
     'pages/me/index': { network: 'all', packages: ['admin'] },
   },
   tabBar: {

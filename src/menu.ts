@@ -16,6 +16,14 @@ export interface MenuEntry {
 
 export const MENU: MenuEntry[] = [
   {
+    id: 'agenda',
+    title: '圆桌议事',
+    description: '提事、讨论、投票，村里的事大家定',
+    badge: '议',
+    url: '/packages/agenda/pages/list/index',
+    audience: ['resident'],
+  },
+  {
     id: 'groups',
     title: '联盟小组',
     description: '五个职能组的职责和组长',

@@ -37,8 +37,11 @@ export interface App {
   stop(): Promise<void>;
 }
 
-/** Runs `npm start` (functions, demo data, H5 app) on a free port with a fresh data folder, and Chromium. */
-export async function startApp(): Promise<App> {
+/**
+ * Runs `npm start` (functions, demo data, H5 app) on a free port with a fresh data folder, and Chromium.
+ * `env` adds variables to the server's environment (e.g. `FN_<NAME>` for the functions').
+ */
+export async function startApp(env: Record<string, string> = {}): Promise<App> {
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'tongxin-e2e-'));
   const server: ChildProcess = spawn(
@@ -46,7 +49,7 @@ export async function startApp(): Promise<App> {
     ['--import', 'tsx', path.join(ROOT, 'scripts', 'start.ts')],
     {
       cwd: ROOT,
-      env: { ...process.env, PORT: String(port), DATA_DIR: dataDir },
+      env: { ...process.env, ...env, PORT: String(port), DATA_DIR: dataDir },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );

@@ -11,7 +11,14 @@ test('everyone sees the features open to anyone, and no admin entries', () =>
   expect(menuFor(null).map((e) => e.id)).toEqual(['groups']));
 
 test('a village admin also sees review and roster', () =>
-  expect(menuFor(member({ villageAdmin: true })).map((e) => e.id)).toEqual(['groups', 'bindings', 'roster']));
+  expect(menuFor(member({ villageAdmin: true })).map((e) => e.id)).toEqual([
+    'agenda',
+    'groups',
+    'bindings',
+    'roster',
+  ]));
 
-test('a 村民代表 sees no admin entries', () =>
-  expect(menuFor(member({ rep: true })).map((e) => e.id)).toEqual(['groups']));
+test('a bound resident sees the round table; a 村民代表 no admin entries', () => {
+  expect(menuFor(member({})).map((e) => e.id)).toEqual(['agenda', 'groups']);
+  expect(menuFor(member({ rep: true })).map((e) => e.id)).toEqual(['agenda', 'groups']);
+});

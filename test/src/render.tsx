@@ -2,25 +2,35 @@ import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { resetSession } from '../../src/store/session';
 import { callFunction } from '../../src/services/transport';
+import { fakeAgenda, type AgendaAnswers } from '../support/fake-agenda';
 import { fakeMembers, type MembersAnswers } from '../support/fake-members';
 
 /**
- * Renders a page with the `members` function answering from `answers` (see test/support/fake-members.ts).
+ * Renders a page with the `members` and `agenda` functions answering from `answers` and `agendaAnswers`
+ * (see test/support/fake-members.ts and fake-agenda.ts).
  * Every call is recorded on the returned mock. Tests must `jest.mock('<src>/services/transport')` first.
  */
-export function renderWithCloud(ui: ReactElement, answers: MembersAnswers = {}) {
+export function renderWithCloud(
+  ui: ReactElement,
+  answers: MembersAnswers = {},
+  agendaAnswers: AgendaAnswers = {},
+) {
   resetSession();
-  const members = fakeMembers(answers);
+  const functions: Record<string, (event: Record<string, unknown>) => unknown> = {
+    members: fakeMembers(answers),
+    agenda: fakeAgenda(agendaAnswers),
+  };
   const transport = jest.mocked(callFunction);
   transport.mockReset();
   transport.mockImplementation(async (name, data) => {
-    if (name !== 'members') throw new Error(`no function ${name}`);
-    return members(data);
+    const fn = functions[name];
+    if (!fn) throw new Error(`no function ${name}`);
+    return fn(data);
   });
   return { ...render(ui), transport };
 }
 
-/** The `members` actions the page called, in order. */
+/** The actions the page called (of any function), in order. */
 export function actions(transport: jest.MockedFunction<typeof callFunction>): string[] {
   return transport.mock.calls.map(([, data]) => String(data.action));
 }

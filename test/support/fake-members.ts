@@ -59,10 +59,19 @@ const DEFAULTS: MembersAnswers = {
 export function fakeMembers(
   answers: MembersAnswers = {},
 ): (event: Record<string, unknown>) => Result<unknown, string> {
-  const all = { ...DEFAULTS, ...answers } as Record<string, unknown>;
+  return fakeFunction({ ...DEFAULTS, ...answers });
+}
+
+/**
+ * A cloud function as a function of the event, from an answer per action: a fixed value (answered ok) or a
+ * function of the input returning the whole result. Unknown actions are refused as the router does.
+ */
+export function fakeFunction(
+  answers: Record<string, unknown>,
+): (event: Record<string, unknown>) => Result<unknown, string> {
   return (event) => {
     const { action, ...input } = event;
-    const answer = all[String(action)];
+    const answer = answers[String(action)];
     if (answer === undefined) return { ok: false, error: { code: 'INVALID_INPUT', message: '不支持的操作' } };
     return typeof answer === 'function'
       ? (answer as (i: Record<string, unknown>) => Result<unknown, string>)(input)

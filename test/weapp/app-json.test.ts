@@ -9,12 +9,20 @@ const appJson = JSON.parse(readFileSync(path.join(WEAPP_DIST, 'app.json'), 'utf8
   unknown
 >;
 
-test('the tab pages are in the main package and the feature pages in two subpackages', () => {
+test('the tab pages are in the main package and the feature pages in domain subpackages', () => {
   expect(listAppPages(WEAPP_DIST)).toEqual([
     'pages/home/index',
     'pages/notices/index',
     'pages/me/index',
     'packages/alliance/pages/groups/index',
+    'packages/agenda/pages/list/index',
+    'packages/agenda/pages/item/index',
+    'packages/agenda/pages/propose/index',
+    'packages/agenda/pages/poll/index',
+    'packages/agenda/pages/receipts/index',
+    'packages/agenda/pages/roundtable/index',
+    'packages/agenda/pages/poll-setup/index',
+    'packages/agenda/pages/task/index',
     'packages/admin/pages/bindings/index',
     'packages/admin/pages/residents/index',
     'packages/admin/pages/roles/index',
@@ -29,7 +37,7 @@ test('the tab pages are in the main package and the feature pages in two subpack
 
 test('subpackages are preloaded from the tabs; code loads lazily; privacy is declared', () => {
   expect(appJson.preloadRule).toEqual({
-    'pages/home/index': { network: 'all', packages: ['alliance'] },
+    'pages/home/index': { network: 'all', packages: ['alliance', 'agenda'] },
     'pages/me/index': { network: 'all', packages: ['admin'] },
   });
   expect(appJson.lazyCodeLoading).toBe('requiredComponents');
@@ -51,4 +59,7 @@ test('the mini-program build carries only its own transport and no H5 dev page',
   expect(code).toContain('callFunction');
   for (const h5Only of ['X-Openid', '/api/', 'tongxin.dev.openid', 'pages/dev/identity'])
     expect(code).not.toContain(h5Only);
+  // Ballot receipts come from WeChat's own secure random source, not the browser's Web Crypto.
+  expect(code).toContain('getRandomValues');
+  expect(code).not.toContain('crypto.getRandomValues');
 });

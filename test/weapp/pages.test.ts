@@ -1,3 +1,4 @@
+import { fakeAgenda } from '../support/fake-agenda';
 import { fakeMembers } from '../support/fake-members';
 import { WEAPP_DIST } from './harness/dist-dir';
 import { listAppPages, loadBuiltPage } from './harness/load-built-page';
@@ -9,13 +10,18 @@ import { listAppPages, loadBuiltPage } from './harness/load-built-page';
 const QUERIES: Record<string, Record<string, string>> = {
   'packages/admin/pages/roles/index': { residentId: 'r_resident_007' },
   'packages/admin/pages/register/index': { villageId: 'zhonghai' },
+  'packages/agenda/pages/item/index': { id: 'i_well' },
+  'packages/agenda/pages/poll/index': { id: 'p_well' },
+  'packages/agenda/pages/roundtable/index': { id: 'i_well' },
+  'packages/agenda/pages/poll-setup/index': { id: 'i_well' },
+  'packages/agenda/pages/task/index': { id: 'i_well' },
 };
 
 describe.each(listAppPages(WEAPP_DIST))('%s', (pagePath) => {
   test('renders and follows the WeChat font size setting', async () => {
     const page = await loadBuiltPage(WEAPP_DIST, pagePath, {
       query: QUERIES[pagePath],
-      cloudFunctions: { members: fakeMembers() },
+      cloudFunctions: { members: fakeMembers(), agenda: fakeAgenda() },
     });
     expect(page.text().length).toBeGreaterThan(0);
     expect(page.pageMetaAttr('root-font-size')).toBe('system');

@@ -32,3 +32,16 @@ export default function StateView(props: StateViewProps) {
     </View>
   );
 }
+
+/** What a page shows before its data first arrives: loading, or the error with a retry. */
+export function RemoteState({
+  remote,
+}: {
+  remote: { state: 'loading' | 'ready' | 'error'; message?: string; reload: () => Promise<void> };
+}) {
+  return remote.state === 'error' ? (
+    <StateView kind="error" message={remote.message ?? ''} onRetry={() => void remote.reload()} />
+  ) : (
+    <StateView kind="loading" />
+  );
+}

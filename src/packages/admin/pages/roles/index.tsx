@@ -11,7 +11,7 @@ import {
 } from '../../../../../core/groups';
 import { checkRoleChange, normalizeRoles, NO_ROLES, roleLabels, type Roles } from '../../../../../core/roles';
 import Screen from '../../../../components/Screen';
-import StateView from '../../../../components/StateView';
+import { RemoteState } from '../../../../components/StateView';
 import { useRemote } from '../../../../hooks/use-remote';
 import { call } from '../../../../services/cloud';
 import { useSession } from '../../../../store/session';
@@ -40,11 +40,7 @@ export default function RolesEditor() {
   if (!resident.data) {
     return (
       <Screen title="设置身份">
-        {resident.state === 'error' ? (
-          <StateView kind="error" message={resident.message} onRetry={() => void resident.reload()} />
-        ) : (
-          <StateView kind="loading" />
-        )}
+        <RemoteState remote={resident} />
       </Screen>
     );
   }

@@ -1,0 +1,86 @@
+import { useCallback, useEffect, useState } from 'react';
+import { Button, Text, Textarea, View } from '@tarojs/components';
+import { COMMENT_MAX, type CommentView } from '../../../../../core/agenda';
+import { formatDateTime } from '../../../../../core/time';
+import { PagedListMore } from '../../../../components/PagedListStatus';
+import StateView from '../../../../components/StateView';
+import { usePagedList } from '../../../../hooks/use-paged-list';
+import { call } from '../../../../services/cloud';
+import { toast } from '../../../../utils/feedback';
+
+/** 征求论事: the discussion of a matter, oldest first, and — while it is open — a box to add one's view. */
+export default function Comments(props: { itemId: string; open: boolean; onPosted: () => void }) {
+  const list = usePagedList<CommentView>(
+    useCallback(
+      (cursor: string | null) =>
+        call('agenda', 'listComments', { itemId: props.itemId, ...(cursor ? { cursor } : {}) }),
+      [props.itemId],
+    ),
+  );
+  const [text, setText] = useState('');
+  const [sending, setSending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [mine, setMine] = useState<CommentView[]>([]);
+
+  useEffect(() => {
+    void list.reload();
+  }, [props.itemId]);
+
+  const post = async () => {
+    setError(null);
+    if (text.trim().length < 2) return setError('请写下您的意见（至少 2 个字）');
+    setSending(true);
+    const result = await call('agenda', 'comment', { itemId: props.itemId, text });
+    setSending(false);
+    if (!result.ok) return setError(result.error.message);
+    setText('');
+    setMine((m) => [...m, result.data.comment]);
+    toast(result.data.held ? '已提交，审核后大家可见' : '已发表', result.data.held ? 'none' : 'success');
+    props.onPosted();
+  };
+
+  // Comments posted here show at once, after the loaded ones (unless a reload already brought them).
+  const shown = [...list.items, ...mine.filter((m) => !list.items.some((c) => c.commentId === m.commentId))];
+  return (
+    <View className="card" data-testid="comments">
+      <Text className="card__title">村民意见（{shown.length}）</Text>
+      {list.state === 'error' && shown.length === 0 && (
+        <StateView kind="error" message={list.message} onRetry={() => void list.reload()} />
+      )}
+      {list.state === 'ready' && shown.length === 0 && <Text className="muted lead">还没有人发表意见。</Text>}
+      <View className="stack">
+        {shown.map((c) => (
+          <View key={c.commentId} className="comment">
+            <Text className="comment__who">
+              {c.authorName} <Text className="muted">{formatDateTime(c.createdAt)}</Text>
+            </Text>
+            <Text className="comment__text">{c.text}</Text>
+          </View>
+        ))}
+      </View>
+      <PagedListMore list={list} />
+      {props.open && (
+        <View className="comment__form">
+          <View className="box">
+            <Textarea
+              className="textarea comment__input"
+              value={text}
+              placeholder="说说您的看法和建议"
+              maxlength={COMMENT_MAX}
+              onInput={(e) => setText(e.detail.value)}
+            />
+          </View>
+          {error && <Text className="form__error">{error}</Text>}
+          <Button
+            className="btn btn--primary"
+            loading={sending}
+            disabled={sending}
+            onClick={() => void post()}
+          >
+            发表意见
+          </Button>
+        </View>
+      )}
+    </View>
+  );
+}

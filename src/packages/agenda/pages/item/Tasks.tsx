@@ -1,0 +1,113 @@
+import { useState } from 'react';
+import { Button, Text, Textarea, View } from '@tarojs/components';
+import type { TaskView } from '../../../../../core/agenda';
+import { formatDate, formatDateTime } from '../../../../../core/time';
+import { call } from '../../../../services/cloud';
+import { toast } from '../../../../utils/feedback';
+
+const STOPS = [0, 20, 40, 60, 80, 100];
+
+/**
+ * 集中办事: each task with its owner, due date and progress bar, and the progress notes. The owner (or the
+ * admin) reports progress while the matter is in this step: a figure picked from big buttons and a note.
+ */
+export default function Tasks(props: {
+  tasks: TaskView[];
+  canReport: (task: TaskView) => boolean;
+  now: number;
+  onChanged: () => void;
+}) {
+  const [editing, setEditing] = useState<string | null>(null);
+  const [progress, setProgress] = useState(0);
+  const [note, setNote] = useState('');
+  const [sending, setSending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const start = (t: TaskView) => {
+    setEditing(t.taskId);
+    setProgress(t.progress);
+    setNote('');
+    setError(null);
+  };
+
+  const send = async (t: TaskView) => {
+    if (note.trim().length < 2) return setError('请写一句进展说明');
+    setSending(true);
+    const result = await call('agenda', 'updateTask', { taskId: t.taskId, progress, note });
+    setSending(false);
+    if (!result.ok) return setError(result.error.message);
+    setEditing(null);
+    toast('进度已更新', 'success');
+    props.onChanged();
+  };
+
+  return (
+    <View className="card" data-testid="tasks">
+      <Text className="card__title">任务（{props.tasks.length}）</Text>
+      {props.tasks.length === 0 && <Text className="muted">村里正在把决定落实成任务。</Text>}
+      <View className="stack">
+        {props.tasks.map((t) => (
+          <View key={t.taskId} className="task" data-testid="task">
+            <Text className="task__title">{t.title}</Text>
+            <Text className="muted">
+              负责人：{t.ownerName} · 期限：{formatDate(t.dueAt)}
+              {t.progress < 100 && t.dueAt < props.now ? '（已超期）' : ''}
+            </Text>
+            <View className="progress">
+              <View className="progress__fill" style={{ width: `${t.progress}%` }} />
+            </View>
+            <Text>完成 {t.progress}%</Text>
+            {t.notes.map((n, i) => (
+              <Text key={i} className="muted task__note">
+                {formatDateTime(n.at)} {n.byName}：{n.note}（{n.progress}%）
+              </Text>
+            ))}
+            {props.canReport(t) &&
+              (editing === t.taskId ? (
+                <View className="task__form">
+                  <View className="chips">
+                    {STOPS.map((p) => (
+                      <Text
+                        key={p}
+                        className={`chip${progress === p ? ' chip--on' : ''}`}
+                        onClick={() => setProgress(p)}
+                      >
+                        {p}%
+                      </Text>
+                    ))}
+                  </View>
+                  <View className="box">
+                    <Textarea
+                      className="textarea"
+                      value={note}
+                      placeholder="做了什么、还差什么"
+                      maxlength={200}
+                      onInput={(e) => setNote(e.detail.value)}
+                    />
+                  </View>
+                  {error && <Text className="form__error">{error}</Text>}
+                  <View className="row">
+                    <Button className="btn btn--ghost" onClick={() => setEditing(null)}>
+                      取消
+                    </Button>
+                    <Button
+                      className="btn btn--primary"
+                      loading={sending}
+                      disabled={sending}
+                      onClick={() => void send(t)}
+                    >
+                      提交进度
+                    </Button>
+                  </View>
+                </View>
+              ) : (
+                <Button className="btn btn--ghost btn--small" onClick={() => start(t)}>
+                  更新进度
+                </Button>
+              ))}
+          </View>
+        ))}
+      </View>
+    </View>
+  );
+}

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '圆桌议事',
+  enablePageMeta: true,
+  enablePullDownRefresh: true,
+});

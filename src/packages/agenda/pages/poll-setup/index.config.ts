@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '发起表决',
+  enablePageMeta: true,
+});

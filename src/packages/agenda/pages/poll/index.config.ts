@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '表决',
+  enablePageMeta: true,
+  enablePullDownRefresh: true,
+});

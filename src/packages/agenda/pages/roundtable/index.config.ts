@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '圆桌会',
+  enablePageMeta: true,
+});

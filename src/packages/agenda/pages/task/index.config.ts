@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '安排任务',
+  enablePageMeta: true,
+});
