@@ -4,27 +4,20 @@
  * - single-document writes/s through the real SDK path (function → wx-server-sdk → HTTP → backend → fsync);
  * - raw backend writes/s: the same requests over HTTP without the SDK, from an identical function instance;
  * - their ratio (goal ≥ 0.3);
- * - a where-query over 50,000 documents through the SDK (goal ≤ 50 ms, median of repeated runs).
+ * - a where-query over 50,000 documents through the SDK (goal ≤ 50 ms, median of repeated runs);
+ * - the agenda through the local HTTP gateway (scripts/bench/agenda.ts): ballots/s of 2000 voters at once
+ *   (goal ≥ 300, none lost), and tally read latency at 100 vs 43,464 ballots (goal: ratio ≤ 1.5).
  */
 import path from 'node:path';
 import { startLocalCloud } from '../local-cloud';
+import { agendaBench } from './bench/agenda';
+import { median, p95, type Row } from './bench/stats';
 
 const COMMAND = 'npm run bench';
 const WRITES = Number(process.env.BENCH_WRITES ?? 4000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
 const QUERY_DOCS = 50_000;
 const QUERY_REPEAT = 25;
-
-interface Row {
-  metric: string;
-  value: string;
-  goal: string;
-  ok: boolean | null;
-}
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const p95 = (xs: number[]) =>
-  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)]!;
 
 async function main(): Promise<void> {
   const cloud = await startLocalCloud({
@@ -108,6 +101,7 @@ async function main(): Promise<void> {
   } finally {
     await cloud.stop();
   }
+  rows.push(...(await agendaBench()));
 
   const width = Math.max(...rows.map((r) => r.metric.length));
   console.log(
