@@ -47,3 +47,16 @@ export function data<T>(result: Result<T, string>): T {
   if (!result.ok) throw new Error(`expected ok, got ${result.error.code}: ${result.error.message}`);
   return result.data;
 }
+
+/** Asserts a refusal (code, and the exact message when given) and that no collection changed. */
+export async function refuses(
+  cloud: LocalCloud,
+  call: () => Promise<Result<unknown, string>>,
+  code: string,
+  message?: string,
+): Promise<void> {
+  const before = digest(cloud);
+  const res = await call();
+  expect(res).toEqual({ ok: false, error: { code, message: message ?? expect.any(String) } });
+  expect(digest(cloud)).toBe(before);
+}

@@ -12,7 +12,7 @@ import { checkText } from '../../_shared/content';
 import { AppError, isDuplicateKey } from '../../_shared/errors';
 import { consume } from '../../_shared/rate-limit';
 import { canManageItem, canTakePart, requireItem, requireStep } from '../access';
-import { runContended } from '../contended';
+import { runContended } from '../../_shared/contended';
 import { COMMENTS, ITEMS, SUPPORTS, type CommentDoc } from '../model';
 
 const HOUR_MS = 3_600_000;

@@ -3,7 +3,7 @@ import { defineCommand } from '../../_shared/command';
 import { _, db } from '../../_shared/cloud';
 import { AppError, isDuplicateKey } from '../../_shared/errors';
 import { canTakePart, requireItem, requireStep } from '../access';
-import { runContended } from '../contended';
+import { runContended } from '../../_shared/contended';
 import { event, ITEMS, VERDICTS } from '../model';
 
 /**

@@ -1,8 +1,8 @@
 import type { LocalCloud } from '../../../local-cloud';
 import { demoResidentOpenid } from '../../../core/demo';
 import { NO_ROLES, type Roles } from '../../../core/roles';
-import type { Result } from '../../../core/result';
-import { caller, data, digest } from '../../support/app-cloud';
+import { caller, data } from '../../support/app-cloud';
+export { refuses } from '../../support/app-cloud';
 import { ADMIN, agendaAs, newReceipt, REPS, TOWN_ADMIN } from '../../support/agenda';
 
 /**
@@ -38,19 +38,6 @@ export async function setRoles(cloud: LocalCloud, actor: string, residentId: str
 /** The town admin makes WUXING_ADMIN the admin of 五星村: an admin of another village than the matters'. */
 export async function makeWuxingAdmin(cloud: LocalCloud): Promise<void> {
   await setRoles(cloud, TOWN_ADMIN, residentIdOf(WUXING_ADMIN), roles({ villageAdmin: true }));
-}
-
-/** Asserts a refusal (code, and the exact message when given) and that no collection changed. */
-export async function refuses(
-  cloud: LocalCloud,
-  call: () => Promise<Result<unknown, string>>,
-  code: string,
-  message?: string,
-): Promise<void> {
-  const before = digest(cloud);
-  const res = await call();
-  expect(res).toEqual({ ok: false, error: { code, message: message ?? expect.any(String) } });
-  expect(digest(cloud)).toBe(before);
 }
 
 /** Casts one ballot with a fresh receipt; returns the receipt and the answer. */

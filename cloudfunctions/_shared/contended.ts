@@ -1,5 +1,5 @@
 import type { SdkTransaction } from '../../local-cloud';
-import { db } from '../_shared/cloud';
+import { db } from './cloud';
 
 /** Rounds of the SDK's transaction (each with its own immediate retries) before a conflict is answered INTERNAL. */
 const ROUNDS = 6;
@@ -9,7 +9,7 @@ function isConflict(e: unknown): boolean {
 }
 
 /**
- * A transaction on a document many residents write at once (a matter's support and verdict counts). The SDK
+ * A transaction on a document many residents write at once (a matter's support and verdict counts, a briefing's learned count). The SDK
  * retries a conflict at once, so a burst of callers collides again and again until some give up; between
  * rounds this waits a random, growing pause (at most about 1.3 s in all, inside the function's 5 s timeout)
  * so that the burst spreads out. Any other error, and the callback's own AppErrors, pass through at once.
