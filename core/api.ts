@@ -1,4 +1,5 @@
 import type { AgendaInput, AgendaOutput } from './agenda';
+import type { BriefingsInput, BriefingsOutput } from './briefings';
 import type { MembersInput, MembersOutput } from './members';
 
 /**
@@ -8,6 +9,7 @@ import type { MembersInput, MembersOutput } from './members';
 export interface Api {
   members: { [A in keyof MembersOutput]: { input: MembersInput[A]; output: MembersOutput[A] } };
   agenda: { [A in keyof AgendaOutput]: { input: AgendaInput[A]; output: AgendaOutput[A] } };
+  briefings: { [A in keyof BriefingsOutput]: { input: BriefingsInput[A]; output: BriefingsOutput[A] } };
 }
 
 export type FunctionName = keyof Api;

@@ -15,6 +15,8 @@ import path from 'node:path';
 import { startLocalCloud, type LocalCloud, type LocalCloudOptions } from '../local-cloud';
 import { fail } from '../core/result';
 import { buildCloudFunctions, DEFAULT_OUT as FUNCTIONS_OUT, ROOT } from './build-cloud';
+import { DEMO_GROUP_LEADERS } from '../core/demo';
+import { demoBriefings } from './seed/briefings';
 import { demoSeed } from './seed/demo';
 
 export const H5_DIR = path.join(ROOT, 'dist-h5');
@@ -101,6 +103,13 @@ export function functionEnv(env: NodeJS.ProcessEnv): Record<string, string> {
   );
 }
 
+/** The demo town with its demo briefings, authored by the town's 政策解读组 组长. */
+function appSeed(): Record<string, Record<string, unknown>[]> {
+  const seed = demoSeed();
+  const leader = seed.members?.find((m) => m._id === DEMO_GROUP_LEADERS.policy);
+  return { ...seed, ...demoBriefings(String(leader?.name ?? '政策解读组')) };
+}
+
 export async function start(options: StartOptions): Promise<LocalCloud> {
   const config = JSON.parse(
     readFileSync(path.join(ROOT, 'local-cloud.config.json'), 'utf8'),
@@ -115,7 +124,7 @@ export async function start(options: StartOptions): Promise<LocalCloud> {
     envId: config.envId,
     appid: config.appid,
     manifest: path.join(ROOT, config.manifest),
-    seed: demoSeed(),
+    seed: appSeed(),
     templates: config.templates,
     securityWords: config.securityWords,
     port: options.port,

@@ -13,6 +13,7 @@ import {
   demoRepOpenid,
   demoResidentOpenid,
 } from '../../core/demo';
+import { DEFAULT_CATEGORIES } from '../../core/briefings';
 import { GROUP_CODES, type GroupCode } from '../../core/groups';
 import { NO_ROLES, type Roles } from '../../core/roles';
 
@@ -148,5 +149,11 @@ export function demoSeed(): Record<string, Record<string, unknown>[]> {
       memberCount: inGroup.length,
     };
   });
-  return { villages, residents, members, groupSummaries };
+  const briefingCategories = DEFAULT_CATEGORIES.map((c, order) => ({
+    _id: c.id,
+    name: c.name,
+    order,
+    hidden: false,
+  }));
+  return { villages, residents, members, groupSummaries, briefingCategories };
 }
