@@ -1,20 +1,12 @@
 /**
- * Demo policy briefings and public disclosures for `npm start` (the cloud tests publish their own). Written as
- * the `briefings` function would store them: Markdown, its safe nodes, the search text, version 1.
+ * Demo policy briefings and public disclosures for `npm start` (the cloud tests publish their own), stored as
+ * `publish` stores them (cloudfunctions/briefings/document.ts).
  */
-import { normalizeForSearch } from '../../core/briefings';
 import { DEMO_GROUP_LEADERS } from '../../core/demo';
-import { plainText, renderMarkdown } from '../../core/rich-text';
+import { newBriefing, type WrittenBriefing } from '../../cloudfunctions/briefings/document';
 
-interface DemoBriefing {
+interface DemoBriefing extends Omit<WrittenBriefing, 'attachments' | 'disclosure'> {
   id: string;
-  title: string;
-  summary: string;
-  body: string;
-  categoryId: string;
-  /** `town` or a village id. */
-  scope: string;
-  scopeLabel: string;
   disclosure?: { startsAt: Date; endsAt: Date };
   /** Days after 2026-10-01. */
   day: number;
@@ -131,46 +123,12 @@ export function demoBriefings(authorName: string): {
   briefings: Record<string, unknown>[];
   briefingVersions: Record<string, unknown>[];
 } {
-  const author = DEMO_GROUP_LEADERS.policy;
-  const briefings = DEMO.map((b) => {
-    const content = {
-      title: b.title,
-      summary: b.summary,
-      body: b.body,
-      nodes: renderMarkdown(b.body),
-      categoryId: b.categoryId,
-      scope: b.scope,
-      scopeLabel: b.scopeLabel,
-      attachments: [],
-      disclosure: b.disclosure ?? null,
-    };
-    return { _id: b.id, content };
-  });
+  const author = { openid: DEMO_GROUP_LEADERS.policy, name: authorName };
+  const made = DEMO.map(({ id, day, disclosure, ...written }) =>
+    newBriefing(id, { ...written, attachments: [], disclosure: disclosure ?? null }, author, at(day)),
+  );
   return {
-    briefings: briefings.map(({ _id, content }, i) => ({
-      _id,
-      ...content,
-      searchText: normalizeForSearch(`${content.title}\n${content.summary}\n${plainText(content.body)}`),
-      isDisclosure: content.disclosure !== null,
-      status: 'published',
-      withdrawReason: null,
-      withdrawnAt: null,
-      version: 1,
-      authorOpenid: author,
-      authorName,
-      publishedAt: at(DEMO[i]!.day),
-      updatedAt: at(DEMO[i]!.day),
-      learnedCount: 0,
-      learnedByVillage: {},
-    })),
-    briefingVersions: briefings.map(({ _id, content }, i) => ({
-      _id: `${_id}_v1`,
-      ...content,
-      briefingId: _id,
-      version: 1,
-      editorOpenid: author,
-      editorName: authorName,
-      editedAt: at(DEMO[i]!.day),
-    })),
+    briefings: made.map((m) => ({ ...m.doc })),
+    briefingVersions: made.map((m) => ({ ...m.version })),
   };
 }

@@ -1,10 +1,5 @@
-import {
-  briefingsInput,
-  normalizeForSearch,
-  type BriefingsInput,
-  type BriefingsOutput,
-} from '../../../core/briefings';
-import { plainText, renderMarkdown } from '../../../core/rich-text';
+import { briefingsInput, type BriefingsInput, type BriefingsOutput } from '../../../core/briefings';
+import { plainText } from '../../../core/rich-text';
 import { canPublishBriefing } from '../../../core/roles';
 import { _, db } from '../../_shared/cloud';
 import { defineCommand } from '../../_shared/command';
@@ -13,17 +8,8 @@ import { AppError } from '../../_shared/errors';
 import { newId } from '../../_shared/ids';
 import type { MemberDoc } from '../../_shared/member';
 import { canManage, categoryView, loadCategories, scopeKey } from '../access';
-import {
-  BRIEFINGS,
-  CATEGORIES,
-  VERSIONS,
-  VILLAGES,
-  versionId,
-  type BriefingContent,
-  type BriefingDoc,
-  type CategoryDoc,
-  type VersionDoc,
-} from '../model';
+import { briefingContent, newBriefing, versionRecord, type WrittenBriefing } from '../document';
+import { BRIEFINGS, CATEGORIES, VERSIONS, VILLAGES, type BriefingDoc, type CategoryDoc } from '../model';
 
 /** Who may publish at all; each command then checks the scope (core/roles.ts canPublishBriefing). */
 const PUBLISHERS = ['groupLeader', 'villageAdmin', 'townAdmin'] as const;
@@ -34,13 +20,13 @@ const SEC_CHECK_CHARS = 2500;
 /**
  * Checks and prepares what a publish or an edit writes: the category exists and is shown, the caller may
  * publish to the scope, the village exists, the text passes WeChat's content check (a risky verdict is
- * refused; a publisher is a vetted official, so "review" passes), and the body is rendered to safe nodes.
+ * refused; a publisher is a vetted official, so "review" passes). document.ts then shapes what is stored.
  */
 async function prepare(
   member: MemberDoc,
   openid: string,
   input: BriefingsInput['publish'],
-): Promise<{ content: BriefingContent; searchText: string }> {
+): Promise<WrittenBriefing> {
   const villageId = input.scope.kind === 'town' ? null : input.scope.villageId;
   if (!canPublishBriefing(member, villageId)) {
     throw new AppError(
@@ -64,11 +50,10 @@ async function prepare(
   const verdicts = await Promise.all(pieces.map((p) => checkText(openid, p, 3)));
   if (verdicts.includes('risky')) throw new AppError('CONTENT_REJECTED');
 
-  const content: BriefingContent = {
+  return {
     title: input.title,
     summary: input.summary,
     body: input.body,
-    nodes: renderMarkdown(input.body),
     categoryId: category._id,
     scope: scopeKey(input.scope),
     scopeLabel: village ? (village.data[0]!.name as string) : '全镇',
@@ -77,7 +62,6 @@ async function prepare(
       ? { startsAt: new Date(input.disclosure.startsAt), endsAt: new Date(input.disclosure.endsAt) }
       : null,
   };
-  return { content, searchText: normalizeForSearch(`${input.title}\n${input.summary}\n${speech}`) };
 }
 
 /**
@@ -90,35 +74,17 @@ export const publish = defineCommand({
   input: briefingsInput.publish,
   async run(ctx, input): Promise<BriefingsOutput['publish']> {
     const member = (await ctx.member())!;
-    const { content, searchText } = await prepare(member, ctx.openid, input);
-    const at = new Date(ctx.now);
+    const written = await prepare(member, ctx.openid, input);
     const briefingId = newId('b');
-    const doc: Omit<BriefingDoc, '_id'> = {
-      ...content,
-      searchText,
-      isDisclosure: content.disclosure !== null,
-      status: 'published',
-      withdrawReason: null,
-      withdrawnAt: null,
-      version: 1,
-      authorOpenid: ctx.openid,
-      authorName: member.name,
-      publishedAt: at,
-      updatedAt: at,
-      learnedCount: 0,
-      learnedByVillage: {},
-    };
-    const version: Omit<VersionDoc, '_id'> = {
-      ...content,
+    const { doc, version } = newBriefing(
       briefingId,
-      version: 1,
-      editorOpenid: ctx.openid,
-      editorName: member.name,
-      editedAt: at,
-    };
+      written,
+      { openid: ctx.openid, name: member.name },
+      new Date(ctx.now),
+    );
     await db.runTransaction(async (t) => {
-      await t.collection(BRIEFINGS).add({ data: { _id: briefingId, ...doc } });
-      await t.collection(VERSIONS).add({ data: { _id: versionId(briefingId, 1), ...version } });
+      await t.collection(BRIEFINGS).add({ data: doc });
+      await t.collection(VERSIONS).add({ data: version });
     });
     return { briefingId, version: 1 };
   },
@@ -138,7 +104,7 @@ export const edit = defineCommand({
     const member = (await ctx.member())!;
     const current = await requireManaged(input.briefingId, member);
     if (current.status !== 'published') throw new AppError('CONFLICT', '已撤回的宣讲不能再修改');
-    const { content, searchText } = await prepare(member, ctx.openid, input);
+    const { content, searchText } = briefingContent(await prepare(member, ctx.openid, input));
     const at = new Date(ctx.now);
     const next = input.version + 1;
     await db.runTransaction(async (t) => {
@@ -148,15 +114,7 @@ export const edit = defineCommand({
         throw new AppError('CONFLICT', '这篇宣讲刚被别人修改过，请刷新后再改');
       }
       await t.collection(VERSIONS).add({
-        data: {
-          _id: versionId(input.briefingId, next),
-          ...content,
-          briefingId: input.briefingId,
-          version: next,
-          editorOpenid: ctx.openid,
-          editorName: member.name,
-          editedAt: at,
-        },
+        data: versionRecord(input.briefingId, next, content, { openid: ctx.openid, name: member.name }, at),
       });
       await t
         .collection(BRIEFINGS)
