@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { SIX_STEPS, STEP_LABELS } from '../../core/agenda';
-import { open, startApp, type App } from './browser';
+import { fill, open, pressModal, startApp, type App } from './browser';
 
 /**
  * 圆桌议事 end to end in Chromium against `npm start`: a resident raises a matter, the village admin takes it
@@ -15,18 +15,6 @@ afterAll(() => app?.stop());
 
 const ITEM = '修缮村口老水井（e2e）';
 const PAGES = '/packages/agenda/pages';
-
-async function fill(page: Page, placeholder: string, value: string): Promise<void> {
-  await page
-    .locator(`input[placeholder="${placeholder}"], textarea[placeholder="${placeholder}"]`)
-    .first()
-    .fill(value);
-}
-
-/** Taro's H5 modal: press the button with this label. */
-async function pressModal(page: Page, label: string): Promise<void> {
-  await page.locator('.taro__modal').getByText(label, { exact: true }).last().click();
-}
 
 const panel = (page: Page) => page.locator('[data-testid="admin-panel"]');
 

@@ -1,5 +1,4 @@
-import type { Page } from 'playwright-core';
-import { open, startApp, type App } from './browser';
+import { fill, open, pressModal, startApp, type App } from './browser';
 
 /**
  * End to end in Chromium against `npm start`: the H5 build, the dev server, the built `members` function,
@@ -10,22 +9,6 @@ beforeAll(async () => {
   app = await startApp();
 }, 180_000);
 afterAll(() => app?.stop());
-
-async function fill(page: Page, placeholder: string, value: string): Promise<void> {
-  await page
-    .locator(`input[placeholder="${placeholder}"], textarea[placeholder="${placeholder}"]`)
-    .first()
-    .fill(value);
-}
-
-/** Taro's H5 modal: press the button with this label. */
-async function pressModal(page: Page, label: string): Promise<void> {
-  await page
-    .locator('.taro-modal__foot, .taro__modal, [class*="modal"]')
-    .getByText(label, { exact: true })
-    .last()
-    .click();
-}
 
 test('a new user requests binding, the village admin approves, the resident sees their roles', async () => {
   const newcomer = await app.as(`h5-user-e2e-${Date.now()}`);

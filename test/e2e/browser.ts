@@ -95,3 +95,20 @@ export async function open(page: Page, url: string, route: string, text: string)
   await page.goto(`${url}#${route}`);
   await page.getByText(text, { exact: false }).first().waitFor({ timeout: 15_000 });
 }
+
+/** Types into the input or text area with this placeholder. */
+export async function fill(page: Page, placeholder: string, value: string): Promise<void> {
+  await page
+    .locator(`input[placeholder="${placeholder}"], textarea[placeholder="${placeholder}"]`)
+    .first()
+    .fill(value);
+}
+
+/** Taro's H5 modal: press the button with this label. */
+export async function pressModal(page: Page, label: string): Promise<void> {
+  await page
+    .locator('.taro-modal__foot, .taro__modal, [class*="modal"]')
+    .getByText(label, { exact: true })
+    .last()
+    .click();
+}

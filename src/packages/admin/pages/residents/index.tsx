@@ -1,9 +1,10 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import Taro, { useDidShow } from '@tarojs/taro';
+import { useCallback, useEffect, useState } from 'react';
+import Taro from '@tarojs/taro';
 import { Button, Input, Picker, Text, View } from '@tarojs/components';
 import type { ResidentView, VillageView } from '../../../../../core/members';
 import { formatDate } from '../../../../../core/time';
 import RoleTags from '../../../../components/RoleTags';
+import { useShownAgain } from '../../../../hooks/use-shown-again';
 import Screen from '../../../../components/Screen';
 import { PagedListMore, PagedListTop } from '../../../../components/PagedListStatus';
 import { usePagedList } from '../../../../hooks/use-paged-list';
@@ -49,10 +50,8 @@ export default function Residents() {
     if (villageId) void list.reload();
   }, [villageId]);
   // Coming back from the role editor or registration shows the changes; the first show is the effect above.
-  const shownOnce = useRef(false);
-  useDidShow(() => {
-    if (shownOnce.current && villageId) void list.reload();
-    shownOnce.current = true;
+  useShownAgain(() => {
+    if (villageId) void list.reload();
   });
 
   const issueCode = async (r: ResidentView) => {

@@ -1,8 +1,9 @@
-import { useRef, useState } from 'react';
-import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
+import { useState } from 'react';
+import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { Button, Text, Textarea, View } from '@tarojs/components';
 import { DISCUSSION_STEPS, STEP_LABELS, type ItemDetail, type PollBrief } from '../../../../../core/agenda';
 import { formatDate, formatDateTime } from '../../../../../core/time';
+import { useShownAgain } from '../../../../hooks/use-shown-again';
 import Screen from '../../../../components/Screen';
 import { RemoteState } from '../../../../components/StateView';
 import { useRemote } from '../../../../hooks/use-remote';
@@ -37,10 +38,8 @@ export default function ItemPage() {
   usePullDownRefresh(() => {
     void item.reload().finally(() => Taro.stopPullDownRefresh());
   });
-  const shownOnce = useRef(false);
-  useDidShow(() => {
-    if (shownOnce.current) void item.reload();
-    shownOnce.current = true;
+  useShownAgain(() => {
+    void item.reload();
   });
 
   if (!item.data) {

@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import Taro, { useDidShow } from '@tarojs/taro';
+import { useCallback, useEffect, useState } from 'react';
+import Taro from '@tarojs/taro';
 import { Button, Picker, Text, View } from '@tarojs/components';
 import { STEP_LABELS, STEPS, type ItemSummary, type Step } from '../../../../../core/agenda';
 import { formatDate } from '../../../../../core/time';
+import { useShownAgain } from '../../../../hooks/use-shown-again';
 import Screen from '../../../../components/Screen';
 import { PagedListMore, PagedListTop } from '../../../../components/PagedListStatus';
 import { usePagedList } from '../../../../hooks/use-paged-list';
@@ -51,10 +52,8 @@ export default function AgendaList() {
     if (villageId) void list.reload();
   }, [villageId, step, mine]);
   // Back from a matter or the propose form: show what changed (the first show is the effect above).
-  const shownOnce = useRef(false);
-  useDidShow(() => {
-    if (shownOnce.current && villageId) void list.reload();
-    shownOnce.current = true;
+  useShownAgain(() => {
+    if (villageId) void list.reload();
   });
 
   if (session.me && session.me.status !== 'bound') {
