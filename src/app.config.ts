@@ -26,13 +26,20 @@ export default defineAppConfig({
       ],
     },
     {
+      root: 'packages/briefings',
+      name: 'briefings',
+      pages: ['pages/list/index', 'pages/detail/index', 'pages/edit/index', 'pages/versions/index'],
+      // 朗读 in the mini-program: WeChat's 同声传译 plugin (add it in the mini-program console first).
+      plugins: { WechatSI: { version: '0.3.5', provider: 'wx069ba97219f66d99' } },
+    },
+    {
       root: 'packages/admin',
       name: 'admin',
       pages: ['pages/bindings/index', 'pages/residents/index', 'pages/roles/index', 'pages/register/index'],
     },
   ],
   preloadRule: {
-    'pages/home/index': { network: 'all', packages: ['alliance', 'agenda'] },
+    'pages/home/index': { network: 'all', packages: ['alliance', 'agenda', 'briefings'] },
     'pages/me/index': { network: 'all', packages: ['admin'] },
   },
   tabBar: {

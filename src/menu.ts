@@ -24,6 +24,14 @@ export const MENU: MenuEntry[] = [
     audience: ['resident'],
   },
   {
+    id: 'briefings',
+    title: '政策宣讲',
+    description: '惠民政策和公示，能搜索、能朗读',
+    badge: '讲',
+    url: '/packages/briefings/pages/list/index',
+    audience: ['anyone'],
+  },
+  {
     id: 'groups',
     title: '联盟小组',
     description: '五个职能组的职责和组长',

@@ -7,18 +7,19 @@ const member = (roles: Partial<typeof NO_ROLES>) => ({
   roles: { ...NO_ROLES, ...roles },
 });
 
-test('everyone sees the features open to anyone, and no admin entries', () =>
-  expect(menuFor(null).map((e) => e.id)).toEqual(['groups']));
+test('everyone sees the features open to anyone (policy briefings, the groups), and no admin entries', () =>
+  expect(menuFor(null).map((e) => e.id)).toEqual(['briefings', 'groups']));
 
 test('a village admin also sees review and roster', () =>
   expect(menuFor(member({ villageAdmin: true })).map((e) => e.id)).toEqual([
     'agenda',
+    'briefings',
     'groups',
     'bindings',
     'roster',
   ]));
 
 test('a bound resident sees the round table; a 村民代表 no admin entries', () => {
-  expect(menuFor(member({})).map((e) => e.id)).toEqual(['agenda', 'groups']);
-  expect(menuFor(member({ rep: true })).map((e) => e.id)).toEqual(['agenda', 'groups']);
+  expect(menuFor(member({})).map((e) => e.id)).toEqual(['agenda', 'briefings', 'groups']);
+  expect(menuFor(member({ rep: true })).map((e) => e.id)).toEqual(['agenda', 'briefings', 'groups']);
 });

@@ -3,22 +3,25 @@ import type { ReactElement } from 'react';
 import { resetSession } from '../../src/store/session';
 import { callFunction } from '../../src/services/transport';
 import { fakeAgenda, type AgendaAnswers } from '../support/fake-agenda';
+import { fakeBriefings, type BriefingsAnswers } from '../support/fake-briefings';
 import { fakeMembers, type MembersAnswers } from '../support/fake-members';
 
 /**
- * Renders a page with the `members` and `agenda` functions answering from `answers` and `agendaAnswers`
- * (see test/support/fake-members.ts and fake-agenda.ts).
+ * Renders a page with the `members`, `agenda` and `briefings` functions answering from `answers`,
+ * `agendaAnswers` and `briefingsAnswers` (see test/support/fake-members.ts, fake-agenda.ts, fake-briefings.ts).
  * Every call is recorded on the returned mock. Tests must `jest.mock('<src>/services/transport')` first.
  */
 export function renderWithCloud(
   ui: ReactElement,
   answers: MembersAnswers = {},
   agendaAnswers: AgendaAnswers = {},
+  briefingsAnswers: BriefingsAnswers = {},
 ) {
   resetSession();
   const functions: Record<string, (event: Record<string, unknown>) => unknown> = {
     members: fakeMembers(answers),
     agenda: fakeAgenda(agendaAnswers),
+    briefings: fakeBriefings(briefingsAnswers),
   };
   const transport = jest.mocked(callFunction);
   transport.mockReset();

@@ -23,6 +23,10 @@ test('the tab pages are in the main package and the feature pages in domain subp
     'packages/agenda/pages/roundtable/index',
     'packages/agenda/pages/poll-setup/index',
     'packages/agenda/pages/task/index',
+    'packages/briefings/pages/list/index',
+    'packages/briefings/pages/detail/index',
+    'packages/briefings/pages/edit/index',
+    'packages/briefings/pages/versions/index',
     'packages/admin/pages/bindings/index',
     'packages/admin/pages/residents/index',
     'packages/admin/pages/roles/index',
@@ -37,11 +41,20 @@ test('the tab pages are in the main package and the feature pages in domain subp
 
 test('subpackages are preloaded from the tabs; code loads lazily; privacy is declared', () => {
   expect(appJson.preloadRule).toEqual({
-    'pages/home/index': { network: 'all', packages: ['alliance', 'agenda'] },
+    'pages/home/index': { network: 'all', packages: ['alliance', 'agenda', 'briefings'] },
     'pages/me/index': { network: 'all', packages: ['admin'] },
   });
   expect(appJson.lazyCodeLoading).toBe('requiredComponents');
   expect(appJson.__usePrivacyCheck__).toBe(true);
+});
+
+test('朗读 uses WeChat’s 同声传译 plugin, declared by the briefings subpackage only', () => {
+  const subPackages = appJson.subPackages as { root: string; plugins?: Record<string, unknown> }[];
+  expect(subPackages.find((p) => p.root === 'packages/briefings')?.plugins).toEqual({
+    WechatSI: { version: '0.3.5', provider: 'wx069ba97219f66d99' },
+  });
+  expect(subPackages.filter((p) => p.plugins).map((p) => p.root)).toEqual(['packages/briefings']);
+  expect(appJson.plugins).toBeUndefined();
 });
 
 function allFiles(dir: string): string[] {

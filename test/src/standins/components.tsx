@@ -97,3 +97,32 @@ export const PageMeta = makeComponent('PageMeta', 'template');
 export const NavigationBar = makeComponent('NavigationBar', 'template');
 export const Picker = makeComponent('Picker', 'div');
 export const Switch = makeComponent('Switch', 'input');
+
+type StandInNode = {
+  type?: string;
+  text?: string;
+  name?: string;
+  attrs?: Record<string, string>;
+  children?: StandInNode[];
+};
+const VOID_ELEMENTS = new Set(['br', 'hr', 'img']);
+
+function renderNodes(nodes: StandInNode[]): ReactNode[] {
+  return nodes.map((n, i) => {
+    if (n.type === 'text') return n.text ?? '';
+    const { class: cls, ...attrs } = n.attrs ?? {};
+    const props: Record<string, unknown> = { key: i, className: cls };
+    for (const [k, v] of Object.entries(attrs)) props[`data-${k}`] = v;
+    const name = n.name ?? 'span';
+    return createElement(name, props, VOID_ELEMENTS.has(name) ? undefined : renderNodes(n.children ?? []));
+  });
+}
+
+/** RichText renders a nodes array as elements, as Taro's H5 build does (attributes as data-*); a string stays text. */
+export function RichText({ nodes, className }: { nodes?: unknown; className?: string }) {
+  return createElement(
+    'div',
+    { 'data-taro': 'RichText', className },
+    Array.isArray(nodes) ? renderNodes(nodes as StandInNode[]) : String(nodes ?? ''),
+  );
+}

@@ -51,6 +51,8 @@ const Taro = {
   getPrivacySetting: resolved({ needAuthorization: false }),
   getStorageSync: jest.fn((_key: string): unknown => ''),
   setStorageSync: jest.fn((_key: string, _value: unknown) => undefined),
+  chooseMessageFile: resolved({ tempFiles: [] }),
+  openDocument: resolved(),
   cloud: {
     init: jest.fn(),
     callFunction: jest.fn(async (_opts: { name: string; data?: unknown }): Promise<{ result: unknown }> => ({

@@ -1,0 +1,295 @@
+import { useEffect, useState } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
+import { Button, Input, Picker, Switch, Text, Textarea, View } from '@tarojs/components';
+import {
+  ATTACHMENTS_MAX,
+  BRIEFING_BODY_MAX,
+  BRIEFING_SUMMARY_MAX,
+  BRIEFING_TITLE_MAX,
+  BRIEFINGS_FIELD_LABELS,
+  briefingsInput,
+  type BriefingScope,
+  type CategoryView,
+} from '../../../../../core/briefings';
+import { canPublishBriefing } from '../../../../../core/roles';
+import { DAY_MS, fromChinaPickers, toChinaPickers } from '../../../../../core/time';
+import { fieldProblems } from '../../../../../core/validation';
+import Field from '../../../../components/Field';
+import FormActions from '../../../../components/FormActions';
+import Screen from '../../../../components/Screen';
+import StateView from '../../../../components/StateView';
+import { call } from '../../../../services/cloud';
+import { useSession } from '../../../../store/session';
+import { confirm, toast } from '../../../../utils/feedback';
+import { detailUrl } from '../../briefings';
+import '../../briefings.css';
+
+interface ScopeOption {
+  scope: BriefingScope;
+  label: string;
+}
+
+/** A file picked from a WeChat chat, uploaded to cloud storage (the mini-program only). */
+async function uploadAttachment(): Promise<{ fileId: string; name: string } | null> {
+  if (process.env.TARO_ENV !== 'weapp') {
+    toast('请在微信小程序中上传附件');
+    return null;
+  }
+  const picked = await Taro.chooseMessageFile({ count: 1, type: 'file' });
+  const file = picked.tempFiles[0];
+  if (!file) return null;
+  await Taro.showLoading({ title: '正在上传…' });
+  try {
+    const { fileID } = await Taro.cloud.uploadFile({
+      cloudPath: `briefings/${Date.now()}-${Math.random().toString(36).slice(2, 8)}-${file.name}`,
+      filePath: file.path,
+    });
+    return { fileId: fileID, name: file.name.slice(0, 60) };
+  } catch {
+    toast('上传失败，请稍后再试');
+    return null;
+  } finally {
+    void Taro.hideLoading();
+  }
+}
+
+/**
+ * 发布宣讲 / 修改: title, a one-line summary, the category, who it is for (the whole town or one village, as
+ * far as the publisher's role reaches), an optional 公示 period, the body in Markdown, and attachments.
+ * Checked with the cloud's own rules as the official types; an edit keeps the old version.
+ */
+export default function EditBriefing() {
+  const briefingId = useRouter().params.id ?? '';
+  const session = useSession();
+  const member = session.me?.status === 'bound' ? session.me.member : null;
+  const [loading, setLoading] = useState(true);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [categories, setCategories] = useState<CategoryView[]>([]);
+  const [scopes, setScopes] = useState<ScopeOption[]>([]);
+  const [version, setVersion] = useState(0);
+  const [title, setTitle] = useState('');
+  const [summary, setSummary] = useState('');
+  const [body, setBody] = useState('');
+  const [categoryId, setCategoryId] = useState('');
+  const [scope, setScope] = useState<BriefingScope | null>(null);
+  const [disclosing, setDisclosing] = useState(false);
+  const [period, setPeriod] = useState(() => {
+    const today = toChinaPickers(Date.now()).date;
+    return { from: today, to: toChinaPickers(Date.now() + 6 * DAY_MS).date };
+  });
+  const [attachments, setAttachments] = useState<{ fileId: string; name: string }[]>([]);
+  const [touched, setTouched] = useState(false);
+  const [sending, setSending] = useState(false);
+  const [serverError, setServerError] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (!member) return;
+    void (async () => {
+      const townWide = canPublishBriefing(member, null);
+      const [cats, villages, current] = await Promise.all([
+        call('briefings', 'listCategories', {}),
+        townWide ? call('members', 'listVillages', {}) : Promise.resolve(null),
+        briefingId ? call('briefings', 'get', { briefingId }) : Promise.resolve(null),
+      ]);
+      if (!cats.ok) return setLoadError(cats.error.message);
+      if (current && !current.ok) return setLoadError(current.error.message);
+      setCategories(cats.data.categories.filter((c) => !c.hidden));
+      const options: ScopeOption[] = townWide ? [{ scope: { kind: 'town' }, label: '全镇' }] : [];
+      if (villages?.ok) {
+        for (const v of villages.data.villages)
+          options.push({ scope: { kind: 'village', villageId: v.id }, label: v.name });
+      } else if (canPublishBriefing(member, member.villageId)) {
+        options.push({ scope: { kind: 'village', villageId: member.villageId }, label: member.villageName });
+      }
+      setScopes(options);
+      if (current?.ok) {
+        const b = current.data;
+        setVersion(b.version);
+        setTitle(b.title);
+        setSummary(b.summary);
+        setBody(b.body ?? '');
+        setCategoryId(b.categoryId);
+        setScope(
+          b.scope.kind === 'town' ? { kind: 'town' } : { kind: 'village', villageId: b.scope.villageId! },
+        );
+        setAttachments(b.attachments);
+        if (b.disclosure) {
+          setDisclosing(true);
+          setPeriod({
+            from: toChinaPickers(b.disclosure.startsAt).date,
+            to: toChinaPickers(b.disclosure.endsAt - DAY_MS).date,
+          });
+        }
+      } else {
+        setScope(options[0]?.scope ?? null);
+        setCategoryId(cats.data.categories.find((c) => !c.hidden)?.categoryId ?? '');
+      }
+      setLoading(false);
+    })();
+  }, [member?.residentId, briefingId]);
+
+  // A period runs from the first day's 00:00 to the end of its last day, China time.
+  const disclosure = disclosing
+    ? { startsAt: fromChinaPickers(period.from), endsAt: fromChinaPickers(period.to) + DAY_MS }
+    : null;
+  const input = { title, summary, body, categoryId, scope, attachments, disclosure };
+  const problems = fieldProblems(briefingsInput.publish, input, BRIEFINGS_FIELD_LABELS);
+  const show = (field: string) => (touched ? problems[field] : null);
+
+  const submit = async () => {
+    setTouched(true);
+    setServerError(null);
+    if (Object.keys(problems).length > 0 || !scope) return;
+    const where = scopes.find((s) => JSON.stringify(s.scope) === JSON.stringify(scope))?.label ?? '';
+    const ok = await confirm(
+      version ? '保存修改？' : '发布这篇宣讲？',
+      version ? '修改后旧版本仍会保留，村民可以查看修改历史。' : `发布后${where}的村民都能看到。`,
+      version ? '保存' : '发布',
+    );
+    if (!ok) return;
+    setSending(true);
+    let id = briefingId;
+    let error: string | null = null;
+    if (version) {
+      const result = await call('briefings', 'edit', { briefingId, version, ...input, scope });
+      if (!result.ok) error = result.error.message;
+    } else {
+      const result = await call('briefings', 'publish', { ...input, scope });
+      if (result.ok) id = result.data.briefingId;
+      else error = result.error.message;
+    }
+    setSending(false);
+    if (error) return setServerError(error);
+    toast(version ? '已保存' : '已发布', 'success');
+    await Taro.redirectTo({ url: detailUrl(id) });
+  };
+
+  const pageTitle = briefingId ? '修改宣讲' : '发布宣讲';
+  if (!member || loading || loadError) {
+    return (
+      <Screen title={pageTitle}>
+        {loadError ? (
+          <StateView kind="error" message={loadError} onRetry={() => void Taro.navigateBack()} />
+        ) : (
+          <StateView kind="loading" />
+        )}
+      </Screen>
+    );
+  }
+  const categoryIndex = categories.findIndex((c) => c.categoryId === categoryId);
+  const scopeIndex = scopes.findIndex((s) => JSON.stringify(s.scope) === JSON.stringify(scope));
+
+  return (
+    <Screen title={pageTitle}>
+      <View className="card" data-testid="briefing-form">
+        <Field label="标题" error={show('title')} hint={`${title.trim().length}/${BRIEFING_TITLE_MAX} 字`}>
+          <Input
+            className="input"
+            value={title}
+            placeholder="例如：2026年耕地地力保护补贴发放说明"
+            maxlength={BRIEFING_TITLE_MAX}
+            onInput={(e) => setTitle(e.detail.value)}
+          />
+        </Field>
+        <Field
+          label="摘要"
+          error={show('summary')}
+          hint={`一句话说清要点，${summary.trim().length}/${BRIEFING_SUMMARY_MAX} 字`}
+        >
+          <Textarea
+            className="textarea"
+            style={{ minHeight: '120px' }}
+            value={summary}
+            maxlength={BRIEFING_SUMMARY_MAX}
+            onInput={(e) => setSummary(e.detail.value)}
+          />
+        </Field>
+        <Field label="分类" error={show('categoryId')}>
+          <Picker
+            mode="selector"
+            range={categories.map((c) => c.name)}
+            value={Math.max(0, categoryIndex)}
+            onChange={(e) => setCategoryId(categories[Number(e.detail.value)]?.categoryId ?? categoryId)}
+          >
+            <Text className="input">
+              {categoryIndex >= 0 ? categories[categoryIndex]!.name : '选择分类'} ›
+            </Text>
+          </Picker>
+        </Field>
+        <Field label="发布范围" error={show('scope')}>
+          <Picker
+            mode="selector"
+            range={scopes.map((s) => s.label)}
+            value={Math.max(0, scopeIndex)}
+            onChange={(e) => setScope(scopes[Number(e.detail.value)]?.scope ?? scope)}
+          >
+            <Text className="input">{scopeIndex >= 0 ? scopes[scopeIndex]!.label : '选择范围'} ›</Text>
+          </Picker>
+        </Field>
+        <Field label="作为公示发布" error={show('disclosure')}>
+          <Switch checked={disclosing} color="#b3261e" onChange={(e) => setDisclosing(e.detail.value)} />
+        </Field>
+        {disclosing && (
+          <View className="row">
+            <Picker
+              mode="date"
+              value={period.from}
+              onChange={(e) => setPeriod((p) => ({ ...p, from: e.detail.value }))}
+            >
+              <Text className="input">从 {period.from}</Text>
+            </Picker>
+            <Picker
+              mode="date"
+              value={period.to}
+              onChange={(e) => setPeriod((p) => ({ ...p, to: e.detail.value }))}
+            >
+              <Text className="input">到 {period.to}</Text>
+            </Picker>
+          </View>
+        )}
+        <Field
+          label="正文"
+          error={show('body')}
+          hint={`## 小标题，**加粗**，- 列表，[文字](网址)。${body.trim().length}/${BRIEFING_BODY_MAX} 字`}
+        >
+          <Textarea
+            className="textarea"
+            style={{ minHeight: '400px' }}
+            value={body}
+            maxlength={BRIEFING_BODY_MAX}
+            placeholder="政策内容、办理方法、咨询电话"
+            onInput={(e) => setBody(e.detail.value)}
+          />
+        </Field>
+        <Field label="附件" error={show('attachments')} hint={`最多 ${ATTACHMENTS_MAX} 个`}>
+          {attachments.map((a) => (
+            <View key={a.fileId} className="row">
+              <Text>{a.name}</Text>
+              <Text
+                className="chip"
+                onClick={() => setAttachments((list) => list.filter((x) => x.fileId !== a.fileId))}
+              >
+                移除
+              </Text>
+            </View>
+          ))}
+          {attachments.length < ATTACHMENTS_MAX && (
+            <Button
+              className="btn btn--ghost btn--small"
+              onClick={() => void uploadAttachment().then((a) => a && setAttachments((list) => [...list, a]))}
+            >
+              添加附件
+            </Button>
+          )}
+        </Field>
+        {serverError && <Text className="form__error">{serverError}</Text>}
+        <FormActions
+          submitText={version ? '保存修改' : '发布'}
+          sending={sending}
+          onSubmit={() => void submit()}
+          onCancel={() => void Taro.navigateBack()}
+        />
+      </View>
+    </Screen>
+  );
+}

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '修改历史',
+  enablePageMeta: true,
+  enablePullDownRefresh: true,
+});
