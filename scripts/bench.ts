@@ -6,11 +6,14 @@
  * - their ratio (goal ≥ 0.3);
  * - a where-query over 50,000 documents through the SDK (goal ≤ 50 ms, median of repeated runs);
  * - the agenda through the local HTTP gateway (scripts/bench/agenda.ts): ballots/s of 2000 voters at once
- *   (goal ≥ 300, none lost), and tally read latency at 100 vs 43,464 ballots (goal: ratio ≤ 1.5).
+ *   (goal ≥ 300, none lost), and tally read latency at 100 vs 43,464 ballots (goal: ratio ≤ 1.5);
+ * - briefings through the same gateway (scripts/bench/briefings.ts): list and search latency with 5,000
+ *   briefings (goal: p95 ≤ 100 ms each), and the database requests of one search.
  */
 import path from 'node:path';
 import { startLocalCloud } from '../local-cloud';
 import { agendaBench } from './bench/agenda';
+import { briefingsBench } from './bench/briefings';
 import { median, p95, type Row } from './bench/stats';
 
 const COMMAND = 'npm run bench';
@@ -102,6 +105,7 @@ async function main(): Promise<void> {
     await cloud.stop();
   }
   rows.push(...(await agendaBench()));
+  rows.push(...(await briefingsBench()));
 
   const width = Math.max(...rows.map((r) => r.metric.length));
   console.log(

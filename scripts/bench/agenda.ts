@@ -9,11 +9,10 @@
  *   43,464 ballots (the town's population), median and p95 of sequential reads, and their ratio. Every read
  *   of the large poll must say cast = 43,464.
  */
-import path from 'node:path';
 import type { AgendaOutput, PollView } from '../../core/agenda';
 import type { Result } from '../../core/result';
-import { startLocalCloud, type LocalCloud } from '../../local-cloud';
-import { buildCloudFunctions, ROOT } from '../build-cloud';
+import type { LocalCloud } from '../../local-cloud';
+import { callOk, fmtMs, startBenchCloud } from './cloud';
 import { coresUsed, cpuMark } from './cpu';
 import { Gateway, type GatewayAnswer } from './gateway';
 import {
@@ -47,9 +46,6 @@ const BALLOTS_PER_S_GOAL = 300;
 const RATIO_GOAL = 1.5;
 const INSERT_BATCH = 5000;
 
-/** Built here, not in build/cloudfunctions or build/test-cloudfunctions (other runs use those). */
-const BENCH_FUNCTIONS_DIR = path.join(ROOT, 'build', 'bench-cloudfunctions');
-
 type Action = keyof AgendaOutput;
 type Answer<A extends Action> = GatewayAnswer<Result<AgendaOutput[A], string>>;
 
@@ -57,18 +53,8 @@ const post = <A extends Action>(gw: Gateway, openid: string, action: A, input: R
   gw.post<Result<AgendaOutput[A], string>>('agenda', openid, { action, ...input }) as Promise<Answer<A>>;
 
 /** Calls an action as `openid` and returns its data, or throws with what the gateway answered. */
-async function agenda<A extends Action>(
-  gw: Gateway,
-  openid: string,
-  action: A,
-  input: Record<string, unknown>,
-): Promise<AgendaOutput[A]> {
-  const { status, body } = await post(gw, openid, action, input);
-  if (status !== 200 || !body.ok) {
-    throw new Error(`bench: agenda ${action} as ${openid} answered HTTP ${status} ${JSON.stringify(body)}`);
-  }
-  return body.data;
-}
+const agenda = <A extends Action>(gw: Gateway, openid: string, action: A, input: Record<string, unknown>) =>
+  callOk<AgendaOutput[A]>(gw, 'agenda', openid, action, input);
 
 /**
  * Takes a new matter to the round table the way people do (test/support/agenda.ts driveTo): a resident raises
@@ -205,8 +191,6 @@ async function timeReads(
   }
   return { ms, views };
 }
-
-const fmtMs = (xs: number[]) => `${median(xs).toFixed(1)} (${p95(xs).toFixed(1)})`;
 
 /** 2000 votes at once over HTTP: ballots/s, and that none was lost. */
 async function ballotsPerSecond(cloud: LocalCloud, gw: Gateway, voters: Voter[]): Promise<Row[]> {
@@ -396,11 +380,8 @@ async function tallyLatency(cloud: LocalCloud, gw: Gateway, voters: Voter[]): Pr
 
 /** Builds the functions, starts a local cloud with the bench's town, and measures. */
 export async function agendaBench(): Promise<Row[]> {
-  await buildCloudFunctions(BENCH_FUNCTIONS_DIR);
   const voters = villagers(VOTING_VILLAGE, 's', VOTERS);
-  const cloud = await startLocalCloud({
-    functionsDir: BENCH_FUNCTIONS_DIR,
-    manifest: path.join(ROOT, 'cloudfunctions', 'collections.json'),
+  const cloud = await startBenchCloud({
     seed: benchSeed(voters),
     ...(process.env.BENCH_INSTANCES ? { maxInstancesPerFunction: Number(process.env.BENCH_INSTANCES) } : {}),
   });
