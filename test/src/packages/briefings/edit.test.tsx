@@ -110,3 +110,9 @@ test('editing starts from the current version and sends it back with the changes
     body: '## 补贴对象\n\n拥有承包耕地的农户。',
   });
 });
+
+test('a resident who may not publish is told so, with no form', async () => {
+  renderWithCloud(<EditBriefing />);
+  expect(await screen.findByText('您不能发布宣讲')).toBeTruthy();
+  expect(screen.queryByTestId('briefing-form')).toBeNull();
+});

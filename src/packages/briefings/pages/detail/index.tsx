@@ -127,11 +127,14 @@ export default function BriefingPage() {
 
         {b.disclosure && (
           <View className="brief-period" data-testid="disclosure">
-            <Text>
+            <Text className="brief-period__line">
               公示期：{formatDateTime(b.disclosure.startsAt)} 至 {formatDateTime(b.disclosure.endsAt)}
-              {'\n'}
-              {DISCLOSURE_LABELS[b.disclosure.state]}
-              {b.disclosure.state === 'open' ? '，有异议请在公示期内向村务监督委员会反映' : ''}
+            </Text>
+            <Text className="brief-period__line">
+              <Text className={`tag${b.disclosure.state === 'open' ? ' tag--ok' : ' tag--grey'}`}>
+                {DISCLOSURE_LABELS[b.disclosure.state]}
+              </Text>
+              {b.disclosure.state === 'open' ? '有异议请在公示期内向村务监督委员会反映' : ''}
             </Text>
           </View>
         )}

@@ -176,6 +176,17 @@ export default function EditBriefing() {
       </Screen>
     );
   }
+  if (scopes.length === 0) {
+    return (
+      <Screen title={pageTitle}>
+        <StateView
+          kind="empty"
+          title="您不能发布宣讲"
+          hint="政策解读组组长、副组长和村、镇管理员可以发布。"
+        />
+      </Screen>
+    );
+  }
   const categoryIndex = categories.findIndex((c) => c.categoryId === categoryId);
   const scopeIndex = scopes.findIndex((s) => JSON.stringify(s.scope) === JSON.stringify(scope));
 
