@@ -42,9 +42,13 @@ test('a leader publishes; a resident finds it by a word in its body, reads it, m
   await open(resident, app.url, `${PAGES}/list/index`, '搜索');
   await fill(resident, '搜索政策，如：养老保险', '滇丰七号');
   await resident.getByText('搜索', { exact: true }).click();
-  const hit = resident.locator('[data-testid="briefing"]').filter({ hasText: '高山冷凉蔬菜种植补助申报' });
+  // The search results replace the list: the hit shows an excerpt with the word, which is only in the body.
+  await resident.getByText('“滇丰七号”的搜索结果').waitFor();
+  const hit = resident
+    .locator('[data-testid="briefing"]')
+    .filter({ hasText: '高山冷凉蔬菜种植补助申报' })
+    .filter({ has: resident.locator('.brief-card__snippet', { hasText: '滇丰七号' }) });
   await hit.waitFor();
-  await expect(hit.textContent()).resolves.toContain('滇丰七号');
   await hit.click();
   await resident.locator('.rich-body').getByText('申报条件').waitFor();
   await expect(resident.locator('.rich-body strong').first().textContent()).resolves.toBe('滇丰七号');

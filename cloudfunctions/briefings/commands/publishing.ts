@@ -4,7 +4,7 @@ import { canPublishBriefing } from '../../../core/roles';
 import { _, db } from '../../_shared/cloud';
 import { defineCommand } from '../../_shared/command';
 import { checkText } from '../../_shared/content';
-import { AppError } from '../../_shared/errors';
+import { AppError, isDuplicateKey } from '../../_shared/errors';
 import { newId } from '../../_shared/ids';
 import type { MemberDoc } from '../../_shared/member';
 import { canManage, categoryView, loadCategories, scopeKey } from '../access';
@@ -13,6 +13,8 @@ import { BRIEFINGS, CATEGORIES, VERSIONS, VILLAGES, type BriefingDoc, type Categ
 
 /** Who may publish at all; each command then checks the scope (core/roles.ts canPublishBriefing). */
 const PUBLISHERS = ['groupLeader', 'villageAdmin', 'townAdmin'] as const;
+
+const EDITED_MEANWHILE = '这篇宣讲刚被别人修改过，请刷新后再改';
 
 /** msgSecCheck takes at most 2500 characters a call. */
 const SEC_CHECK_CHARS = 2500;
@@ -104,34 +106,41 @@ export const edit = defineCommand({
     const member = (await ctx.member())!;
     const current = await requireManaged(input.briefingId, member);
     if (current.status !== 'published') throw new AppError('CONFLICT', '已撤回的宣讲不能再修改');
+    if (current.version !== input.version) throw new AppError('CONFLICT', EDITED_MEANWHILE);
     const { content, searchText } = briefingContent(await prepare(member, ctx.openid, input));
     const at = new Date(ctx.now);
     const next = input.version + 1;
-    await db.runTransaction(async (t) => {
-      const { data } = await t.collection(BRIEFINGS).doc(input.briefingId).get();
-      const doc = data as BriefingDoc;
-      if (doc.version !== input.version || doc.status !== 'published') {
-        throw new AppError('CONFLICT', '这篇宣讲刚被别人修改过，请刷新后再改');
-      }
-      await t.collection(VERSIONS).add({
-        data: versionRecord(input.briefingId, next, content, { openid: ctx.openid, name: member.name }, at),
-      });
-      await t
-        .collection(BRIEFINGS)
-        .doc(input.briefingId)
-        .update({
-          data: {
-            ...content,
-            nodes: _.set(content.nodes),
-            attachments: _.set(content.attachments),
-            disclosure: _.set(content.disclosure),
-            searchText,
-            isDisclosure: content.disclosure !== null,
-            version: next,
-            updatedAt: at,
-          },
+    try {
+      await db.runTransaction(async (t) => {
+        const { data } = await t.collection(BRIEFINGS).doc(input.briefingId).get();
+        const doc = data as BriefingDoc;
+        if (doc.version !== input.version || doc.status !== 'published') {
+          throw new AppError('CONFLICT', EDITED_MEANWHILE);
+        }
+        await t.collection(VERSIONS).add({
+          data: versionRecord(input.briefingId, next, content, { openid: ctx.openid, name: member.name }, at),
         });
-    });
+        await t
+          .collection(BRIEFINGS)
+          .doc(input.briefingId)
+          .update({
+            data: {
+              ...content,
+              nodes: _.set(content.nodes),
+              attachments: _.set(content.attachments),
+              disclosure: _.set(content.disclosure),
+              searchText,
+              isDisclosure: content.disclosure !== null,
+              version: next,
+              updatedAt: at,
+            },
+          });
+      });
+    } catch (e) {
+      // Two editors from the same version: the other one's version record is already there.
+      if (isDuplicateKey(e)) throw new AppError('CONFLICT', EDITED_MEANWHILE);
+      throw e;
+    }
     return { version: next };
   },
 });

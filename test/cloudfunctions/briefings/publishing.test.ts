@@ -199,6 +199,29 @@ describe('edit keeps a version history', () => {
     );
   });
 
+  test('two editors saving from the same version at once: one wins, the other is a CONFLICT', async () => {
+    const id = await published(cloud);
+    const answers = await Promise.all(
+      [POLICY_LEADER, TOWN_ADMIN, POLICY_LEADER, TOWN_ADMIN].map((editor, i) =>
+        as(editor)('edit', {
+          ...BRIEFING,
+          briefingId: id,
+          version: 1,
+          summary: `第${i + 1}位编辑同时修改了摘要。`,
+        }),
+      ),
+    );
+    expect(answers.filter((a) => a.ok)).toHaveLength(1);
+    for (const a of answers.filter((x) => !x.ok)) {
+      expect(a).toEqual({
+        ok: false,
+        error: { code: 'CONFLICT', message: '这篇宣讲刚被别人修改过，请刷新后再改' },
+      });
+    }
+    expect(doc(id).version).toBe(2);
+    expect(versionsOf(id)).toHaveLength(2);
+  });
+
   test('removing the disclosure period and the attachments in an edit removes them', async () => {
     const id = await published(cloud, POLICY_LEADER, {
       disclosure: { startsAt: Date.UTC(2026, 10, 1), endsAt: Date.UTC(2026, 10, 8) },
