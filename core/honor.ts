@@ -1,0 +1,172 @@
+import * as z from 'zod/mini';
+import { DAY_MS, inShanghai } from './time';
+import { idSchema } from './validation';
+
+/**
+ * 诚信红黑榜 with due process (seeds 000, 001, 002). Each village keeps its 村规民约 as rules with reason codes;
+ * every month an admin drafts a board of households on the red list (rewarded) or the black list (village
+ * services and benefits suspended for 3 months). A board is published only after review — a second admin's
+ * approval, or the 村民代表大会's vote recorded with its date — and is immutable once published: corrections
+ * are added beside the original. A black-listed household may appeal within 15 days, and the restriction
+ * lifts by itself after 3 months, or earlier on re-assessment. Pure rules only: no I/O here.
+ */
+
+export const HONOR_LISTS = ['red', 'black'] as const;
+export type HonorList = (typeof HONOR_LISTS)[number];
+export const HONOR_LIST_LABELS: Record<HonorList, string> = { red: '红榜', black: '黑榜' };
+
+/** draft (the admin is still writing it) → pending (waiting for review) → published (immutable). */
+export const BOARD_STATUSES = ['draft', 'pending', 'published'] as const;
+export type BoardStatus = (typeof BOARD_STATUSES)[number];
+export const BOARD_STATUS_LABELS: Record<BoardStatus, string> = {
+  draft: '草稿',
+  pending: '待审核',
+  published: '已公布',
+};
+
+/** Entries can be added, changed or removed only while the board is a draft. */
+export const canEditBoard = (status: BoardStatus): boolean => status === 'draft';
+
+/** How long a black-list restriction runs from publication, in calendar months. */
+export const RESTRICTION_MONTHS = 3;
+/** Days after publication (counted in China time, the publication day not included) to appeal. */
+export const APPEAL_DAYS = 15;
+export const ENTRIES_MAX = 300;
+export const NOTE_MAX = 200;
+export const APPEAL_TEXT_MAX = 500;
+
+// ------------------------------------------------------------------------------------------------ months
+
+/** A board's month, `YYYY-MM`. */
+export const MONTH_PATTERN = /^(\d{4})-(0[1-9]|1[0-2])$/;
+
+/** The month a moment falls in, China time: `2026-11`. */
+export function monthOf(ms: number): string {
+  return inShanghai(ms).format('YYYY-MM');
+}
+
+/** 2026年11月 */
+export function monthLabel(month: string): string {
+  const m = MONTH_PATTERN.exec(month);
+  return m ? `${m[1]}年${Number(m[2])}月` : month;
+}
+
+/** A village's board of a month: one per village and month, so its id is deterministic. */
+export const boardId = (villageId: string, month: string) => `${villageId}_${month}`;
+
+// ------------------------------------------------------------------------------------------------ time rules
+
+/**
+ * When a black-list restriction ends: the same moment 3 calendar months after publication, in China time. A
+ * day that the end month lacks is clamped to its last day (published 11月30日 → ends 2月28日 or 29日).
+ */
+export function restrictionEndsAt(publishedAt: number): number {
+  return inShanghai(publishedAt).add(RESTRICTION_MONTHS, 'month').valueOf();
+}
+
+export type RestrictionState = 'active' | 'expired' | 'lifted';
+
+/**
+ * Where a restriction stands at `now`: lifted (re-assessed, or its entry revoked on appeal), expired (it
+ * lifts by itself at `endsAt`, exactly), or active.
+ */
+export function restrictionState(
+  r: { endsAt: number; liftedAt: number | null },
+  now: number,
+): RestrictionState {
+  if (r.liftedAt !== null && r.liftedAt <= now) return 'lifted';
+  return now >= r.endsAt ? 'expired' : 'active';
+}
+
+/**
+ * The last moment to appeal: the end of the 15th day after the day of publication, China time (published
+ * 11月1日 10:00 → until 11月16日 24:00), so that a household always has 15 whole days.
+ */
+export function appealDeadline(publishedAt: number): number {
+  return inShanghai(publishedAt).startOf('day').valueOf() + (APPEAL_DAYS + 1) * DAY_MS;
+}
+
+export const canAppeal = (publishedAt: number, now: number): boolean => now < appealDeadline(publishedAt);
+
+// ------------------------------------------------------------------------------------------------ names
+
+/**
+ * A name as the black list shows it when the village masks names (the default): the first and last
+ * characters kept, the middle starred — 张小明 → 张*明, 欧阳修文 → 欧**文, 张三 → 张*. Characters, not UTF-16
+ * units, so rare characters outside the basic plane count as one.
+ */
+export function maskName(name: string): string {
+  const chars = Array.from(name.trim());
+  if (chars.length <= 1) return '*';
+  if (chars.length === 2) return `${chars[0]}*`;
+  return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars[chars.length - 1]}`;
+}
+
+/** Red-list names are always shown in full; black-list names are masked unless the village decided otherwise. */
+export function shownName(name: string, list: HonorList, maskBlackNames: boolean): string {
+  return list === 'black' && maskBlackNames ? maskName(name) : name;
+}
+
+// ------------------------------------------------------------------------------------------------ inputs
+
+const text = (what: string, min: number, max: number) =>
+  z
+    .string()
+    .check(
+      z.trim(),
+      z.minLength(min, min > 2 ? `${what}至少 ${min} 个字` : `请填写${what}`),
+      z.maxLength(max, `${what}最多 ${max} 个字`),
+    );
+
+const month = z.string().check(z.regex(MONTH_PATTERN, '月份格式应为 2026-11'));
+/** A rule's reason code within its village: short, stable, shown next to the plain words. */
+const reasonCode = z.string().check(z.regex(/^[A-Za-z0-9-]{1,12}$/, '原因代码为 1–12 位字母、数字或 -'));
+
+export const honorInput = {
+  listRules: z.object({ villageId: z.optional(idSchema) }),
+  saveRule: z.object({
+    code: reasonCode,
+    list: z.enum(HONOR_LISTS),
+    title: text('通俗说明', 2, 40),
+    article: text('村规民约条文', 2, 300),
+    active: z.boolean(),
+  }),
+  saveSettings: z.object({ maskBlackNames: z.boolean() }),
+  createBoard: z.object({ month }),
+  addEntry: z.object({
+    boardId: idSchema,
+    residentId: idSchema,
+    list: z.enum(HONOR_LISTS),
+    reasonCode,
+    note: z.optional(text('说明', 0, NOTE_MAX)),
+    /** Red list only: what the household receives (e.g. 洗衣粉一袋、积分 20 分). */
+    reward: z.optional(text('奖励', 2, 40)),
+  }),
+  removeEntry: z.object({ boardId: idSchema, entryId: idSchema }),
+  submitBoard: z.object({ boardId: idSchema }),
+  approveBoard: z.object({ boardId: idSchema }),
+  /** The 村民代表大会 passed the board on this date (China time, a date picker's YYYY-MM-DD). */
+  recordAssembly: z.object({
+    boardId: idSchema,
+    date: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, '请选择会议日期')),
+  }),
+  returnBoard: z.object({ boardId: idSchema, reason: text('退回原因', 2, 100) }),
+  listBoards: z.object({ villageId: z.optional(idSchema) }),
+  getBoard: z.object({ boardId: idSchema }),
+  addCorrection: z.object({ boardId: idSchema, entryId: idSchema, reason: text('更正原因', 2, NOTE_MAX) }),
+  appeal: z.object({ boardId: idSchema, entryId: idSchema, text: text('申诉理由', 10, APPEAL_TEXT_MAX) }),
+  resolveAppeal: z.object({
+    appealId: idSchema,
+    outcome: z.enum(['upheld', 'revoked']),
+    reason: text('处理意见', 2, NOTE_MAX),
+  }),
+  reassess: z.object({
+    restrictionId: idSchema,
+    outcome: z.enum(['lifted', 'kept']),
+    note: text('复评意见', 2, NOTE_MAX),
+  }),
+  myStanding: z.object({}),
+  searchHouseholds: z.object({ query: text('姓名或户号', 1, 20) }),
+};
+
+export type HonorInput = { [A in keyof typeof honorInput]: z.input<(typeof honorInput)[A]> };
