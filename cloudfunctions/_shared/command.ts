@@ -2,6 +2,7 @@ import type { Schema } from '../../core/validation';
 import { firstProblem } from '../../core/validation';
 import { allows, type Audience } from '../../core/roles';
 import { fail, isResult, ok, type Failure, type Result } from '../../core/result';
+import { clockNow } from './clock';
 import { callerOpenid } from './cloud';
 import { AppError } from './errors';
 import { loadMember, type MemberDoc } from './member';
@@ -62,7 +63,7 @@ export function createHandler(
     const ctx: CommandContext = {
       openid,
       member: () => (cached ??= loadMember(openid)),
-      now: Date.now(),
+      now: clockNow(),
     };
     try {
       if (!command.allow.includes('anyone')) {

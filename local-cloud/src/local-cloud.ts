@@ -287,6 +287,15 @@ export class LocalCloud {
   }
 
   /** Calls a function and reports what it did: result or error, duration, database requests, output. */
+  /**
+   * Moves the functions' clock by `ms` from the next invocation on (0 puts it back): each call then carries
+   * `LOCAL_CLOUD_CLOCK_OFFSET_MS` in its environment, for function code that reads its time through it, so
+   * tests can reach a date months ahead without waiting. The backend's own clock (serverDate) is not moved.
+   */
+  setClockOffset(ms: number): void {
+    this.runner.clockOffsetMs = ms;
+  }
+
   async invoke(
     functionName: string,
     data: Record<string, unknown> = {},

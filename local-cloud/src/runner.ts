@@ -266,6 +266,8 @@ class FunctionPool {
  */
 export class Runner {
   private readonly pools = new Map<string, FunctionPool>();
+  /** Added to the functions' clock (see _shared/clock.ts in the app): 0 in normal use. */
+  clockOffsetMs = 0;
 
   constructor(
     readonly options: RunnerOptions,
@@ -385,6 +387,8 @@ export class Runner {
     }
 
     const env = invocationEnv(record, identity, appid);
+    // Tests move the functions' clock (LocalCloud.setClockOffset); WeChat cloud never sets this variable.
+    if (this.clockOffsetMs !== 0) env.LOCAL_CLOUD_CLOCK_OFFSET_MS = String(this.clockOffsetMs);
     const context = {
       callbackWaitsForEmptyEventLoop: false,
       memory_limit_in_mb: config.memorySize,
