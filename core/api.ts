@@ -1,5 +1,6 @@
 import type { AgendaInput, AgendaOutput } from './agenda';
 import type { BriefingsInput, BriefingsOutput } from './briefings';
+import type { HonorInput, HonorOutput } from './honor';
 import type { MembersInput, MembersOutput } from './members';
 
 /**
@@ -10,6 +11,7 @@ export interface Api {
   members: { [A in keyof MembersOutput]: { input: MembersInput[A]; output: MembersOutput[A] } };
   agenda: { [A in keyof AgendaOutput]: { input: AgendaInput[A]; output: AgendaOutput[A] } };
   briefings: { [A in keyof BriefingsOutput]: { input: BriefingsInput[A]; output: BriefingsOutput[A] } };
+  honor: { [A in keyof HonorOutput]: { input: HonorInput[A]; output: HonorOutput[A] } };
 }
 
 export type FunctionName = keyof Api;

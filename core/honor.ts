@@ -125,14 +125,15 @@ const reasonCode = z.string().check(z.regex(/^[A-Za-z0-9-]{1,12}$/, '原因代�
 export const honorInput = {
   listRules: z.object({ villageId: z.optional(idSchema) }),
   saveRule: z.object({
+    villageId: z.optional(idSchema),
     code: reasonCode,
     list: z.enum(HONOR_LISTS),
     title: text('通俗说明', 2, 40),
     article: text('村规民约条文', 2, 300),
     active: z.boolean(),
   }),
-  saveSettings: z.object({ maskBlackNames: z.boolean() }),
-  createBoard: z.object({ month }),
+  saveSettings: z.object({ villageId: z.optional(idSchema), maskBlackNames: z.boolean() }),
+  createBoard: z.object({ villageId: z.optional(idSchema), month }),
   addEntry: z.object({
     boardId: idSchema,
     residentId: idSchema,
@@ -166,7 +167,141 @@ export const honorInput = {
     note: text('复评意见', 2, NOTE_MAX),
   }),
   myStanding: z.object({}),
-  searchHouseholds: z.object({ query: text('姓名或户号', 1, 20) }),
+  searchHouseholds: z.object({ villageId: z.optional(idSchema), query: text('姓名或户号', 1, 20) }),
 };
 
 export type HonorInput = { [A in keyof typeof honorInput]: z.input<(typeof honorInput)[A]> };
+
+export const HONOR_FIELD_LABELS: Record<string, string> = {
+  villageId: '村',
+  code: '原因代码',
+  list: '红黑榜',
+  title: '通俗说明',
+  article: '村规民约条文',
+  active: '是否启用',
+  maskBlackNames: '黑榜是否隐去姓名',
+  month: '月份',
+  boardId: '榜单编号',
+  residentId: '村民',
+  reasonCode: '原因代码',
+  note: '说明',
+  reward: '奖励',
+  entryId: '上榜记录',
+  date: '会议日期',
+  reason: '原因',
+  text: '申诉理由',
+  appealId: '申诉编号',
+  outcome: '处理结果',
+  restrictionId: '限制编号',
+  query: '姓名或户号',
+};
+
+// ------------------------------------------------------------------------------------------------ outputs
+
+export interface RuleView {
+  code: string;
+  list: HonorList;
+  title: string;
+  article: string;
+  active: boolean;
+}
+
+export interface EntryView {
+  entryId: string;
+  /** Shown as the village decided: black-list names masked unless it shows them (managers see them in full). */
+  name: string;
+  household: string;
+  list: HonorList;
+  reasonCode: string;
+  /** The rule in plain words. */
+  reasonTitle: string;
+  note: string;
+  reward: string | null;
+  /** A correction published beside the original (e.g. revoked on appeal). */
+  correction: { reason: string; at: number } | null;
+}
+
+export type ReviewView =
+  | { kind: 'admin'; name: string; at: number }
+  | { kind: 'assembly'; date: string; recordedBy: string; at: number };
+
+export interface BoardView {
+  boardId: string;
+  villageId: string;
+  villageName: string;
+  month: string;
+  status: BoardStatus;
+  entries: EntryView[];
+  draftedBy: string;
+  review: ReviewView | null;
+  /** Why a reviewer sent it back to draft, if they did. */
+  returnedReason: string | null;
+  publishedAt: number | null;
+  canManage: boolean;
+  /** A second admin may approve it now (not the one who drafted or submitted it). */
+  canApprove: boolean;
+}
+
+export interface BoardSummary {
+  boardId: string;
+  month: string;
+  status: BoardStatus;
+  red: number;
+  black: number;
+  publishedAt: number | null;
+}
+
+export interface AppealView {
+  appealId: string;
+  status: 'open' | 'upheld' | 'revoked';
+  text: string;
+  createdAt: number;
+  resolution: { reason: string; name: string; at: number } | null;
+}
+
+export interface RestrictionView {
+  restrictionId: string;
+  state: RestrictionState;
+  startsAt: number;
+  endsAt: number;
+  liftedAt: number | null;
+  liftReason: string | null;
+}
+
+export interface StandingEntry {
+  boardId: string;
+  month: string;
+  entry: EntryView;
+  appeal: AppealView | null;
+  /** Until when an appeal may be made (black list only), and whether it still can. */
+  appealUntil: number | null;
+  canAppeal: boolean;
+  restriction: RestrictionView | null;
+}
+
+export interface HonorOutput {
+  listRules: { villageId: string; rules: RuleView[]; maskBlackNames: boolean };
+  saveRule: { rule: RuleView };
+  saveSettings: { maskBlackNames: boolean };
+  createBoard: { boardId: string };
+  addEntry: { entryId: string };
+  removeEntry: { removed: true };
+  submitBoard: { status: BoardStatus };
+  approveBoard: { status: BoardStatus; restrictions: number };
+  recordAssembly: { status: BoardStatus; restrictions: number };
+  returnBoard: { status: BoardStatus };
+  listBoards: { villageId: string; boards: BoardSummary[] };
+  getBoard: BoardView;
+  addCorrection: { correction: { reason: string; at: number } };
+  appeal: { appealId: string };
+  resolveAppeal: { status: AppealView['status'] };
+  reassess: { state: RestrictionState };
+  myStanding: {
+    household: string;
+    villageName: string;
+    /** The household's current black-list restriction, if any (restrictionStatus). */
+    restricted: { until: number; reasonTitle: string } | null;
+    entries: StandingEntry[];
+  };
+  searchHouseholds: { residents: { residentId: string; name: string; household: string }[] };
+}

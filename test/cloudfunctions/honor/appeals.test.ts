@@ -1,0 +1,179 @@
+import type { LocalCloud } from '../../../local-cloud';
+import { DAY_MS } from '../../../core/time';
+import { appealDeadline } from '../../../core/honor';
+import { data, refuses } from '../../support/app-cloud';
+import {
+  ADMIN,
+  honorAs,
+  NEIGHBOUR,
+  OUTSIDER,
+  publishedBoard,
+  RESIDENT,
+  monthSequence,
+  startHonorCloud,
+  TOWN_ADMIN,
+} from '../../support/honor';
+
+let cloud: LocalCloud;
+beforeAll(async () => {
+  cloud = await startHonorCloud();
+});
+afterAll(() => cloud.stop());
+afterEach(() => cloud.setClockOffset(0));
+
+const as = (openid: string) => honorAs(cloud, openid);
+const nextMonth = monthSequence();
+const restrictionOf = (boardId: string) =>
+  cloud.dump('honorRestrictions').find((r) => r.boardId === boardId)!;
+const ms = (d: unknown) => new Date(d as Date).getTime();
+/** Moves the functions' clock so that their "now" is `at` (give or take the few ms a call takes). */
+const clockAt = (at: number) => cloud.setClockOffset(at - Date.now());
+
+const REASON = '那天我家在外地走亲戚，垃圾不是我家倒的，有邻居可以作证。';
+
+describe('appeal', () => {
+  test('the black-listed household appeals once, within the window', async () => {
+    const { boardId, blackEntry } = await publishedBoard(cloud, nextMonth());
+    const { appealId } = data(await as(NEIGHBOUR)('appeal', { boardId, entryId: blackEntry, text: REASON }));
+    expect(cloud.dump('honorAppeals').find((a) => a._id === appealId)).toMatchObject({
+      status: 'open',
+      text: REASON,
+    });
+    await refuses(
+      cloud,
+      () => as(NEIGHBOUR)('appeal', { boardId, entryId: blackEntry, text: REASON }),
+      'CONFLICT',
+      '这条记录已经申诉过了',
+    );
+  });
+
+  test('another household cannot appeal for it', async () => {
+    const { boardId, blackEntry } = await publishedBoard(cloud, nextMonth());
+    await refuses(
+      cloud,
+      () => as(RESIDENT)('appeal', { boardId, entryId: blackEntry, text: REASON }),
+      'FORBIDDEN',
+    );
+    await refuses(
+      cloud,
+      () => as(OUTSIDER)('appeal', { boardId, entryId: blackEntry, text: REASON }),
+      'NOT_FOUND',
+    );
+  });
+
+  test('a red-list entry needs no appeal', async () => {
+    const { boardId } = await publishedBoard(cloud, nextMonth());
+    const red = data(await as(RESIDENT)('getBoard', { boardId })).entries.find((e) => e.list === 'red')!;
+    await refuses(
+      cloud,
+      () => as(RESIDENT)('appeal', { boardId, entryId: red.entryId, text: REASON }),
+      'CONFLICT',
+    );
+  });
+
+  test('the window closes at the end of the 15th day after publication', async () => {
+    const { boardId, blackEntry } = await publishedBoard(cloud, nextMonth());
+    const published = ms(cloud.dump('honorBoards').find((b) => b._id === boardId)!.publishedAt);
+    clockAt(appealDeadline(published) + 1000);
+    await refuses(
+      cloud,
+      () => as(NEIGHBOUR)('appeal', { boardId, entryId: blackEntry, text: REASON }),
+      'CONFLICT',
+      '已超过 15 天申诉期',
+    );
+    clockAt(appealDeadline(published) - 5000);
+    data(await as(NEIGHBOUR)('appeal', { boardId, entryId: blackEntry, text: REASON }));
+  });
+});
+
+describe('resolving an appeal', () => {
+  test('revoked: a correction shows beside the entry, the restriction lifts, the household sees it all', async () => {
+    // A household on no other board, so that its standing shows this board's restriction alone.
+    const household = 'demo-resident-040';
+    const { boardId, blackEntry } = await publishedBoard(cloud, nextMonth(), household);
+    const { appealId } = data(await as(household)('appeal', { boardId, entryId: blackEntry, text: REASON }));
+    expect(data(await as(household)('myStanding')).restricted).not.toBeNull();
+    data(await as(ADMIN)('resolveAppeal', { appealId, outcome: 'revoked', reason: '经核实，邻居作证属实' }));
+
+    const entry = data(await as(RESIDENT)('getBoard', { boardId })).entries.find(
+      (e) => e.entryId === blackEntry,
+    )!;
+    expect(entry.correction?.reason).toBe('申诉成立：经核实，邻居作证属实');
+    expect(restrictionOf(boardId).liftedAt).not.toBeNull();
+    const standing = data(await as(household)('myStanding'));
+    expect(standing.restricted).toBeNull();
+    const mine = standing.entries.find((e) => e.boardId === boardId)!;
+    expect(mine.appeal).toMatchObject({ status: 'revoked', resolution: { reason: '经核实，邻居作证属实' } });
+    expect(mine.restriction?.state).toBe('lifted');
+    expect(mine.canAppeal).toBe(false);
+  });
+
+  test('upheld: the entry and the restriction stand', async () => {
+    const { boardId, blackEntry } = await publishedBoard(cloud, nextMonth());
+    const { appealId } = data(await as(NEIGHBOUR)('appeal', { boardId, entryId: blackEntry, text: REASON }));
+    data(await as(ADMIN)('resolveAppeal', { appealId, outcome: 'upheld', reason: '有监控记录为证' }));
+    expect(restrictionOf(boardId).liftedAt).toBeNull();
+    const entry = data(await as(RESIDENT)('getBoard', { boardId })).entries.find(
+      (e) => e.entryId === blackEntry,
+    )!;
+    expect(entry.correction).toBeNull();
+    await refuses(
+      cloud,
+      () => as(TOWN_ADMIN)('resolveAppeal', { appealId, outcome: 'revoked', reason: '改判' }),
+      'CONFLICT',
+      '这条申诉已经处理过了',
+    );
+  });
+
+  test('only an admin of the village resolves', async () => {
+    const { boardId, blackEntry } = await publishedBoard(cloud, nextMonth());
+    const { appealId } = data(await as(NEIGHBOUR)('appeal', { boardId, entryId: blackEntry, text: REASON }));
+    await refuses(
+      cloud,
+      () => as(RESIDENT)('resolveAppeal', { appealId, outcome: 'revoked', reason: '我说了算' }),
+      'FORBIDDEN',
+    );
+  });
+});
+
+describe('the restriction', () => {
+  test('lifts by itself at exactly 3 months', async () => {
+    const { boardId } = await publishedBoard(cloud, nextMonth());
+    const r = restrictionOf(boardId);
+    const published = ms(r.startsAt);
+    const endsAt = ms(r.endsAt);
+    // Three calendar months, China time: between 89 and 92 days.
+    expect((endsAt - published) / DAY_MS).toBeGreaterThanOrEqual(89);
+    clockAt(endsAt - 2000);
+    expect(data(await as(NEIGHBOUR)('myStanding')).restricted?.until).toBe(endsAt);
+    clockAt(endsAt + 200);
+    const after = data(await as(NEIGHBOUR)('myStanding'));
+    expect(after.restricted).toBeNull();
+    expect(after.entries.find((e) => e.boardId === boardId)!.restriction?.state).toBe('expired');
+  });
+
+  test('a re-assessment can lift it early, or keep it', async () => {
+    const { boardId } = await publishedBoard(cloud, nextMonth());
+    const restrictionId = restrictionOf(boardId)._id as string;
+    expect(
+      data(await as(ADMIN)('reassess', { restrictionId, outcome: 'kept', note: '仍有乱倒现象' })).state,
+    ).toBe('active');
+    expect(restrictionOf(boardId).liftedAt).toBeNull();
+    expect(
+      data(await as(ADMIN)('reassess', { restrictionId, outcome: 'lifted', note: '已整改，主动清理河道' }))
+        .state,
+    ).toBe('lifted');
+    expect(restrictionOf(boardId).reassessments).toHaveLength(2);
+    await refuses(
+      cloud,
+      () => as(ADMIN)('reassess', { restrictionId, outcome: 'lifted', note: '再解除一次' }),
+      'CONFLICT',
+      '这条限制已经解除',
+    );
+  });
+
+  test('a household with no entries is not restricted', async () => {
+    const standing = data(await as('demo-resident-150')('myStanding'));
+    expect(standing).toMatchObject({ restricted: null, entries: [] });
+  });
+});
