@@ -50,12 +50,18 @@ export const DISCLOSURE_LABELS: Record<DisclosureState, string> = {
 // ------------------------------------------------------------------------------------------------ search
 
 /**
- * The form text is compared in: full-width letters and digits folded to half-width (NFKC), lower case,
- * runs of white space as one space. Chinese has no spaces between words, so a query matches anywhere
- * inside the text, as residents expect of a search box.
+ * The form text is compared in: full-width letters and digits folded to half-width, lower case, runs of
+ * white space as one space. Chinese punctuation stays as it is (search excerpts are cut from this text).
+ * Chinese has no spaces between words, so a query matches anywhere inside the text, as residents expect.
  */
 export function normalizeForSearch(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+  return text
+    .replace(/[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/g, (c) =>
+      String.fromCharCode(c.charCodeAt(0) - 0xfee0),
+    )
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** The words of a query (space-separated; all must match), normalized, without repeats; at most 5. */
