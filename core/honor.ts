@@ -167,6 +167,7 @@ export const honorInput = {
     note: text('复评意见', 2, NOTE_MAX),
   }),
   myStanding: z.object({}),
+  listAppeals: z.object({ villageId: z.optional(idSchema) }),
   searchHouseholds: z.object({ villageId: z.optional(idSchema), query: text('姓名或户号', 1, 20) }),
 };
 
@@ -304,4 +305,8 @@ export interface HonorOutput {
     entries: StandingEntry[];
   };
   searchHouseholds: { residents: { residentId: string; name: string; household: string }[] };
+  /** Open appeals of the village, oldest first, with the entry they are about (admins). */
+  listAppeals: {
+    appeals: (AppealView & { boardId: string; month: string; entry: EntryView })[];
+  };
 }

@@ -17,6 +17,7 @@ import { fail } from '../core/result';
 import { buildCloudFunctions, DEFAULT_OUT as FUNCTIONS_OUT, ROOT } from './build-cloud';
 import { DEMO_GROUP_LEADERS } from '../core/demo';
 import { demoBriefings } from './seed/briefings';
+import { demoHonor } from './seed/honor';
 import { demoSeed } from './seed/demo';
 
 export const H5_DIR = path.join(ROOT, 'dist-h5');
@@ -103,11 +104,15 @@ export function functionEnv(env: NodeJS.ProcessEnv): Record<string, string> {
   );
 }
 
-/** The demo town with its demo briefings, authored by the town's 政策解读组 组长. */
+/** The demo town with its demo briefings (authored by the town's 政策解读组 组长) and 中海村's honor board. */
 function appSeed(): Record<string, Record<string, unknown>[]> {
   const seed = demoSeed();
   const leader = seed.members?.find((m) => m._id === DEMO_GROUP_LEADERS.policy);
-  return { ...seed, ...demoBriefings(String(leader?.name ?? '政策解读组')) };
+  return {
+    ...seed,
+    ...demoBriefings(String(leader?.name ?? '政策解读组')),
+    ...demoHonor(seed.residents ?? []),
+  };
 }
 
 export async function start(options: StartOptions): Promise<LocalCloud> {

@@ -1,6 +1,6 @@
 import { HONOR_FIELD_LABELS } from '../../core/honor';
 import { createHandler } from '../_shared/command';
-import { appeal, myStanding, reassess, resolveAppeal } from './commands/appeals';
+import { appeal, listAppeals, myStanding, reassess, resolveAppeal } from './commands/appeals';
 import {
   addCorrection,
   addEntry,
@@ -40,6 +40,7 @@ export const main = createHandler(
     resolveAppeal,
     reassess,
     myStanding,
+    listAppeals,
   ],
   HONOR_FIELD_LABELS,
 );

@@ -91,3 +91,35 @@ test('the demo data is loaded: the town, 11 villages and 5 communities, the five
     expect.arrayContaining(['demo-town-admin', 'demo-village-admin', 'demo-rep-15', 'demo-resident-300']),
   );
 });
+
+/** Calls any function over the dev gateway as `openid`. */
+async function post(fn: string, openid: string, event: Record<string, unknown>): Promise<unknown> {
+  const res = await fetch(`${cloud.url}/api/${fn}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-openid': openid },
+    body: JSON.stringify(event),
+  });
+  return res.json();
+}
+
+test('the demo has policy briefings and 中海村’s October honor board, with its black-listed household restricted', async () => {
+  expect(await post('briefings', 'demo-resident-001', { action: 'search', query: '养老' })).toMatchObject({
+    ok: true,
+    data: { items: expect.arrayContaining([expect.objectContaining({ briefingId: 'b_demo_yanglao' })]) },
+  });
+  const board = (await post('honor', 'demo-resident-001', {
+    action: 'getBoard',
+    boardId: 'zhonghai_2026-10',
+  })) as {
+    ok: true;
+    data: { status: string; entries: { list: string; name: string }[] };
+  };
+  expect(board.data.status).toBe('published');
+  expect(board.data.entries.filter((e) => e.list === 'red')).toHaveLength(3);
+  expect(board.data.entries.find((e) => e.list === 'black')!.name).toMatch(/\*/);
+  const standing = (await post('honor', 'demo-resident-023', { action: 'myStanding' })) as {
+    ok: true;
+    data: { restricted: { reasonTitle: string } | null };
+  };
+  expect(standing.data.restricted?.reasonTitle).toBe('乱倒垃圾，屡教不改');
+});

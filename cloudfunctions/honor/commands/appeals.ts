@@ -13,7 +13,7 @@ import { _, db } from '../../_shared/cloud';
 import { defineCommand } from '../../_shared/command';
 import { AppError, isDuplicateKey } from '../../_shared/errors';
 import { restrictionStatus } from '../../_shared/restrictions';
-import { entryView, masksBlackNames, requireBoard, requireEntry } from '../access';
+import { entryView, managedVillage, masksBlackNames, requireBoard, requireEntry } from '../access';
 import {
   APPEALS,
   BOARDS,
@@ -223,6 +223,54 @@ export const myStanding = defineCommand({
       villageName: member.villageName,
       restricted: status.restricted ? { until: status.until!, reasonTitle: status.reasonTitle! } : null,
       entries,
+    };
+  },
+});
+
+/** The village's open appeals, oldest first, each with its entry, for the admins to resolve. Two reads. */
+export const listAppeals = defineCommand({
+  action: 'listAppeals',
+  allow: ADMINS,
+  input: honorInput.listAppeals,
+  async run(ctx, input): Promise<HonorOutput['listAppeals']> {
+    const member = (await ctx.member())!;
+    const villageId = managedVillage(member, input.villageId);
+    const { data } = await db
+      .collection(APPEALS)
+      .where({ villageId, status: 'open' })
+      .orderBy('createdAt', 'asc')
+      .limit(100)
+      .get();
+    const appeals = data as AppealDoc[];
+    const boardIds = [...new Set(appeals.map((a) => a.boardId))];
+    const boards = boardIds.length
+      ? ((
+          await db
+            .collection(BOARDS)
+            .where({ _id: _.in(boardIds) })
+            .limit(100)
+            .get()
+        ).data as BoardDoc[])
+      : [];
+    const byId = new Map(boards.map((b) => [b._id, b]));
+    return {
+      appeals: appeals.flatMap((a) => {
+        const b = byId.get(a.boardId);
+        const e = b?.entries.find((x) => x.entryId === a.entryId);
+        if (!b || !e) return [];
+        return [
+          {
+            appealId: a._id,
+            status: a.status,
+            text: a.text,
+            createdAt: ms(a.createdAt)!,
+            resolution: null,
+            boardId: b._id,
+            month: b.month,
+            entry: entryView(e, b.corrections, false, { manages: true, householdKey: null }),
+          },
+        ];
+      }),
     };
   },
 });

@@ -125,6 +125,16 @@ describe('resolving an appeal', () => {
     );
   });
 
+  test('the admins see the open appeals with their entries; a resident may not', async () => {
+    const household = 'demo-resident-041';
+    const { boardId, blackEntry } = await publishedBoard(cloud, nextMonth(), household);
+    const { appealId } = data(await as(household)('appeal', { boardId, entryId: blackEntry, text: REASON }));
+    const open = data(await as(ADMIN)('listAppeals', {})).appeals.find((a) => a.appealId === appealId)!;
+    expect(open).toMatchObject({ boardId, text: REASON, entry: { entryId: blackEntry, list: 'black' } });
+    expect(open.entry.name).not.toMatch(/\*/);
+    await refuses(cloud, () => as(RESIDENT)('listAppeals', {}), 'FORBIDDEN');
+  });
+
   test('only an admin of the village resolves', async () => {
     const { boardId, blackEntry } = await publishedBoard(cloud, nextMonth());
     const { appealId } = data(await as(NEIGHBOUR)('appeal', { boardId, entryId: blackEntry, text: REASON }));
