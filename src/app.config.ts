@@ -33,13 +33,18 @@ export default defineAppConfig({
       plugins: { WechatSI: { version: '0.3.5', provider: 'wx069ba97219f66d99' } },
     },
     {
+      root: 'packages/honor',
+      name: 'honor',
+      pages: ['pages/board/index', 'pages/standing/index', 'pages/appeal/index', 'pages/manage/index'],
+    },
+    {
       root: 'packages/admin',
       name: 'admin',
       pages: ['pages/bindings/index', 'pages/residents/index', 'pages/roles/index', 'pages/register/index'],
     },
   ],
   preloadRule: {
-    'pages/home/index': { network: 'all', packages: ['alliance', 'agenda', 'briefings'] },
+    'pages/home/index': { network: 'all', packages: ['alliance', 'agenda', 'briefings', 'honor'] },
     'pages/me/index': { network: 'all', packages: ['admin'] },
   },
   tabBar: {

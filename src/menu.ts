@@ -32,6 +32,14 @@ export const MENU: MenuEntry[] = [
     audience: ['anyone'],
   },
   {
+    id: 'honor',
+    title: '红黑榜',
+    description: '每月诚信红黑榜，可查看、可申诉',
+    badge: '榜',
+    url: '/packages/honor/pages/board/index',
+    audience: ['resident'],
+  },
+  {
     id: 'groups',
     title: '联盟小组',
     description: '五个职能组的职责和组长',

@@ -14,12 +14,13 @@ test('a village admin also sees review and roster', () =>
   expect(menuFor(member({ villageAdmin: true })).map((e) => e.id)).toEqual([
     'agenda',
     'briefings',
+    'honor',
     'groups',
     'bindings',
     'roster',
   ]));
 
-test('a bound resident sees the round table; a 村民代表 no admin entries', () => {
-  expect(menuFor(member({})).map((e) => e.id)).toEqual(['agenda', 'briefings', 'groups']);
-  expect(menuFor(member({ rep: true })).map((e) => e.id)).toEqual(['agenda', 'briefings', 'groups']);
+test('a bound resident sees the round table and the honor board; a 村民代表 no admin entries', () => {
+  expect(menuFor(member({})).map((e) => e.id)).toEqual(['agenda', 'briefings', 'honor', 'groups']);
+  expect(menuFor(member({ rep: true })).map((e) => e.id)).toEqual(['agenda', 'briefings', 'honor', 'groups']);
 });

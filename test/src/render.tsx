@@ -4,11 +4,13 @@ import { resetSession } from '../../src/store/session';
 import { callFunction } from '../../src/services/transport';
 import { fakeAgenda, type AgendaAnswers } from '../support/fake-agenda';
 import { fakeBriefings, type BriefingsAnswers } from '../support/fake-briefings';
+import { fakeHonor, type HonorAnswers } from '../support/fake-honor';
 import { fakeMembers, type MembersAnswers } from '../support/fake-members';
 
 /**
- * Renders a page with the `members`, `agenda` and `briefings` functions answering from `answers`,
- * `agendaAnswers` and `briefingsAnswers` (see test/support/fake-members.ts, fake-agenda.ts, fake-briefings.ts).
+ * Renders a page with the `members`, `agenda`, `briefings` and `honor` functions answering from `answers`,
+ * `agendaAnswers`, `briefingsAnswers` and `honorAnswers` (see test/support/fake-members.ts, fake-agenda.ts,
+ * fake-briefings.ts, fake-honor.ts).
  * Every call is recorded on the returned mock. Tests must `jest.mock('<src>/services/transport')` first.
  */
 export function renderWithCloud(
@@ -16,12 +18,14 @@ export function renderWithCloud(
   answers: MembersAnswers = {},
   agendaAnswers: AgendaAnswers = {},
   briefingsAnswers: BriefingsAnswers = {},
+  honorAnswers: HonorAnswers = {},
 ) {
   resetSession();
   const functions: Record<string, (event: Record<string, unknown>) => unknown> = {
     members: fakeMembers(answers),
     agenda: fakeAgenda(agendaAnswers),
     briefings: fakeBriefings(briefingsAnswers),
+    honor: fakeHonor(honorAnswers),
   };
   const transport = jest.mocked(callFunction);
   transport.mockReset();

@@ -27,6 +27,10 @@ test('the tab pages are in the main package and the feature pages in domain subp
     'packages/briefings/pages/detail/index',
     'packages/briefings/pages/edit/index',
     'packages/briefings/pages/versions/index',
+    'packages/honor/pages/board/index',
+    'packages/honor/pages/standing/index',
+    'packages/honor/pages/appeal/index',
+    'packages/honor/pages/manage/index',
     'packages/admin/pages/bindings/index',
     'packages/admin/pages/residents/index',
     'packages/admin/pages/roles/index',
@@ -41,7 +45,7 @@ test('the tab pages are in the main package and the feature pages in domain subp
 
 test('subpackages are preloaded from the tabs; code loads lazily; privacy is declared', () => {
   expect(appJson.preloadRule).toEqual({
-    'pages/home/index': { network: 'all', packages: ['alliance', 'agenda', 'briefings'] },
+    'pages/home/index': { network: 'all', packages: ['alliance', 'agenda', 'briefings', 'honor'] },
     'pages/me/index': { network: 'all', packages: ['admin'] },
   });
   expect(appJson.lazyCodeLoading).toBe('requiredComponents');

@@ -1,4 +1,5 @@
 import { fakeAgenda } from '../support/fake-agenda';
+import { fakeHonor, standingEntry } from '../support/fake-honor';
 import { fakeMembers } from '../support/fake-members';
 import { WEAPP_DIST } from './harness/dist-dir';
 import { listAppPages, loadBuiltPage } from './harness/load-built-page';
@@ -15,13 +16,25 @@ const QUERIES: Record<string, Record<string, string>> = {
   'packages/agenda/pages/roundtable/index': { id: 'i_well' },
   'packages/agenda/pages/poll-setup/index': { id: 'i_well' },
   'packages/agenda/pages/task/index': { id: 'i_well' },
+  'packages/honor/pages/appeal/index': { boardId: 'zhonghai_2026-11', entryId: 'e_black' },
 };
 
 describe.each(listAppPages(WEAPP_DIST))('%s', (pagePath) => {
   test('renders and follows the WeChat font size setting', async () => {
     const page = await loadBuiltPage(WEAPP_DIST, pagePath, {
       query: QUERIES[pagePath],
-      cloudFunctions: { members: fakeMembers(), agenda: fakeAgenda() },
+      cloudFunctions: {
+        members: fakeMembers(),
+        agenda: fakeAgenda(),
+        honor: fakeHonor({
+          myStanding: {
+            household: '四组004号',
+            villageName: '中海村',
+            restricted: null,
+            entries: [standingEntry()],
+          },
+        }),
+      },
     });
     expect(page.text().length).toBeGreaterThan(0);
     expect(page.pageMetaAttr('root-font-size')).toBe('system');

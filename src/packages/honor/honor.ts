@@ -1,0 +1,65 @@
+import { useState } from 'react';
+import type { AppealView, ReviewView, RestrictionState } from '../../../core/honor';
+import type { Result } from '../../../core/result';
+import { formatDate, fromChinaPickers } from '../../../core/time';
+import { confirm, toast } from '../../utils/feedback';
+
+const PAGES = '/packages/honor/pages';
+export const boardUrl = `${PAGES}/board/index`;
+export const standingUrl = `${PAGES}/standing/index`;
+export const manageUrl = `${PAGES}/manage/index`;
+export const appealUrl = (boardId: string, entryId: string) =>
+  `${PAGES}/appeal/index?boardId=${encodeURIComponent(boardId)}&entryId=${encodeURIComponent(entryId)}`;
+
+export const APPEAL_STATUS_LABELS: Record<AppealView['status'], string> = {
+  open: '申诉处理中',
+  upheld: '申诉未通过，维持原决定',
+  revoked: '申诉成立，已撤销上榜',
+};
+
+export const RESTRICTION_STATE_LABELS: Record<RestrictionState, string> = {
+  active: '限制中',
+  expired: '限制已到期解除',
+  lifted: '限制已提前解除',
+};
+
+/** A 村民代表大会's date as picked (`2026-11-28`) in words: 2026年11月28日. */
+export const assemblyDate = (date: string) => formatDate(fromChinaPickers(date));
+
+/** The last whole day to appeal, in words: an appeal is open until the end of that day, China time. */
+export const appealLastDay = (appealUntil: number) => `${formatDate(appealUntil - 1)}（含当天）`;
+
+/** How a published board was reviewed, in one plain sentence. */
+export function reviewText(review: ReviewView): string {
+  return review.kind === 'admin'
+    ? `经第二位管理员 ${review.name} 审核通过（${formatDate(review.at)}）`
+    : `经村民代表大会 ${assemblyDate(review.date)} 表决通过`;
+}
+
+/**
+ * A management step that cannot be undone: asks first (when `ask` is given), sends, then reports. The
+ * section's error shows the cloud's refusal; `onDone` reloads what changed.
+ */
+export function useAction(onDone: () => void) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const run = async (
+    ask: { title: string; content: string; confirmText: string } | null,
+    send: () => Promise<Result<unknown, string>>,
+    done: string,
+  ): Promise<boolean> => {
+    setError(null);
+    if (ask && !(await confirm(ask.title, ask.content, ask.confirmText))) return false;
+    setBusy(true);
+    const result = await send();
+    setBusy(false);
+    if (!result.ok) {
+      setError(result.error.message);
+      return false;
+    }
+    toast(done, 'success');
+    onDone();
+    return true;
+  };
+  return { busy, error, setError, run };
+}

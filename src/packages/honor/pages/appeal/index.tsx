@@ -1,0 +1,96 @@
+import { useState } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
+import { Text, Textarea, View } from '@tarojs/components';
+import { APPEAL_TEXT_MAX, HONOR_FIELD_LABELS, honorInput, monthLabel } from '../../../../../core/honor';
+import { fieldProblems } from '../../../../../core/validation';
+import Field from '../../../../components/Field';
+import FormActions from '../../../../components/FormActions';
+import Screen from '../../../../components/Screen';
+import StateView, { RemoteState } from '../../../../components/StateView';
+import { useRemote } from '../../../../hooks/use-remote';
+import { call } from '../../../../services/cloud';
+import { confirm, inform } from '../../../../utils/feedback';
+import EntryCard from '../../components/EntryCard';
+import { appealLastDay } from '../../honor';
+import '../../honor.css';
+
+/**
+ * 申诉: a black-listed household says why the entry is wrong, within 15 days of publication. The text is
+ * checked with the cloud's own rule as it is typed, and cannot be changed once sent.
+ */
+export default function Appeal() {
+  const { boardId = '', entryId = '' } = useRouter().params;
+  const standing = useRemote(() => call('honor', 'myStanding', {}), []);
+  const [text, setText] = useState('');
+  const [touched, setTouched] = useState(false);
+  const [sending, setSending] = useState(false);
+  const [serverError, setServerError] = useState<string | null>(null);
+
+  if (!standing.data) {
+    return (
+      <Screen title="申诉">
+        <RemoteState remote={standing} />
+      </Screen>
+    );
+  }
+  const item = standing.data.entries.find((e) => e.boardId === boardId && e.entry.entryId === entryId);
+  if (!item || !item.canAppeal) {
+    return (
+      <Screen title="申诉">
+        <StateView
+          kind="empty"
+          title={item ? '这条记录不能再申诉' : '没有找到这条上榜记录'}
+          hint={item ? '可能已经申诉过、已经更正，或已超过申诉期。' : '请回到“我家的情况”重新选择。'}
+        />
+      </Screen>
+    );
+  }
+
+  const input = { boardId, entryId, text };
+  const problems = fieldProblems(honorInput.appeal, input, HONOR_FIELD_LABELS);
+  const submit = async () => {
+    setTouched(true);
+    setServerError(null);
+    if (Object.keys(problems).length > 0) return;
+    if (!(await confirm('提交申诉？', '提交后不能修改。村两委处理后，结果会显示在“我家的情况”里。', '提交')))
+      return;
+    setSending(true);
+    const result = await call('honor', 'appeal', { boardId, entryId, text: text.trim() });
+    setSending(false);
+    if (!result.ok) return setServerError(result.error.message);
+    await inform('申诉已提交', '村两委会尽快处理，处理结果会显示在“我家的情况”里。');
+    await Taro.navigateBack();
+  };
+
+  return (
+    <Screen title="申诉">
+      <View className="card">
+        <Text className="card__title">{monthLabel(item.month)}黑榜</Text>
+        <EntryCard entry={item.entry} />
+        {item.appealUntil && <Text className="muted">申诉截止：{appealLastDay(item.appealUntil)}</Text>}
+      </View>
+      <View className="card" data-testid="appeal-form">
+        <Field
+          label="申诉理由"
+          error={touched || text ? problems.text : null}
+          hint={`写清楚哪里不对、有什么证明，${text.trim().length}/${APPEAL_TEXT_MAX} 字`}
+        >
+          <Textarea
+            className="textarea"
+            value={text}
+            maxlength={APPEAL_TEXT_MAX}
+            placeholder="例如：那天我家在外地打工，垃圾不是我家倒的，邻居可以作证。"
+            onInput={(e) => setText(e.detail.value)}
+          />
+        </Field>
+        {serverError && <Text className="form__error">{serverError}</Text>}
+        <FormActions
+          submitText="提交申诉"
+          sending={sending}
+          onSubmit={() => void submit()}
+          onCancel={() => void Taro.navigateBack()}
+        />
+      </View>
+    </Screen>
+  );
+}

@@ -1,0 +1,172 @@
+import { useState } from 'react';
+import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components';
+import {
+  HONOR_FIELD_LABELS,
+  HONOR_LIST_LABELS,
+  HONOR_LISTS,
+  honorInput,
+  NOTE_MAX,
+  type HonorList,
+  type HonorOutput,
+  type RuleView,
+} from '../../../../../core/honor';
+import { fieldProblems } from '../../../../../core/validation';
+import Field from '../../../../components/Field';
+import { call } from '../../../../services/cloud';
+import type { useAction } from '../../honor';
+
+type Resident = HonorOutput['searchHouseholds']['residents'][number];
+
+/**
+ * 加入一户: find the household by name or number, the list, a rule of the 村规民约 for that list, a note,
+ * and the reward (red list only).
+ */
+export default function EntryForm({
+  boardId,
+  rules,
+  act,
+}: {
+  boardId: string;
+  rules: RuleView[];
+  act: ReturnType<typeof useAction>;
+}) {
+  const [query, setQuery] = useState('');
+  const [found, setFound] = useState<Resident[] | null>(null);
+  const [resident, setResident] = useState<Resident | null>(null);
+  const [list, setList] = useState<HonorList>('red');
+  const [code, setCode] = useState('');
+  const [note, setNote] = useState('');
+  const [reward, setReward] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+
+  const options = rules.filter((r) => r.list === list && r.active);
+  const rule = options.find((r) => r.code === code) ?? options[0] ?? null;
+
+  const search = async () => {
+    setProblem(null);
+    if (!query.trim()) return setProblem('请输入姓名或户号');
+    const result = await call('honor', 'searchHouseholds', { query: query.trim() });
+    if (!result.ok) return setProblem(result.error.message);
+    setFound(result.data.residents);
+  };
+
+  const add = async () => {
+    setProblem(null);
+    if (!resident) return setProblem('请先搜索并选择一户');
+    if (!rule) return setProblem(`请先在下面的村规民约里添加${HONOR_LIST_LABELS[list]}条目`);
+    const input = {
+      boardId,
+      residentId: resident.residentId,
+      list,
+      reasonCode: rule.code,
+      ...(note.trim() ? { note: note.trim() } : {}),
+      ...(list === 'red' && reward.trim() ? { reward: reward.trim() } : {}),
+    };
+    const problems = Object.values(fieldProblems(honorInput.addEntry, input, HONOR_FIELD_LABELS));
+    if (problems.length) return setProblem(problems[0]!);
+    const done = await act.run(
+      null,
+      () => call('honor', 'addEntry', input),
+      `已加入${HONOR_LIST_LABELS[list]}`,
+    );
+    if (done) {
+      setResident(null);
+      setFound(null);
+      setQuery('');
+      setNote('');
+      setReward('');
+    }
+  };
+
+  return (
+    <View className="card" data-testid="entry-form">
+      <Text className="card__title">加入一户</Text>
+      <Field label="找农户">
+        <View className="row">
+          <Input
+            className="input"
+            value={query}
+            placeholder="姓名或户号"
+            maxlength={20}
+            confirmType="search"
+            onInput={(e) => setQuery(e.detail.value)}
+            onConfirm={() => void search()}
+          />
+          <Button className="btn btn--ghost btn--small" onClick={() => void search()}>
+            搜索
+          </Button>
+        </View>
+      </Field>
+      {found && found.length === 0 && <Text className="muted">没有找到，换个字试试。</Text>}
+      {found && found.length > 0 && (
+        <View className="chips" data-testid="search-results">
+          {found.map((r) => (
+            <Text
+              key={r.residentId}
+              className={`chip${resident?.residentId === r.residentId ? ' chip--on' : ''}`}
+              onClick={() => setResident(r)}
+            >
+              {r.name} {r.household}
+            </Text>
+          ))}
+        </View>
+      )}
+      {resident && (
+        <Text className="lead">
+          已选：{resident.name}（{resident.household}）
+        </Text>
+      )}
+      <Field label="上哪个榜">
+        <View className="chips">
+          {HONOR_LISTS.map((l) => (
+            <Text key={l} className={`chip${list === l ? ' chip--on' : ''}`} onClick={() => setList(l)}>
+              {HONOR_LIST_LABELS[l]}
+            </Text>
+          ))}
+        </View>
+      </Field>
+      <Field label="依据的村规民约">
+        {options.length === 0 ? (
+          <Text className="muted">还没有启用的{HONOR_LIST_LABELS[list]}条目。</Text>
+        ) : (
+          <Picker
+            mode="selector"
+            range={options.map((r) => `${r.code} ${r.title}`)}
+            value={Math.max(0, options.indexOf(rule!))}
+            onChange={(e) => setCode(options[Number(e.detail.value)]?.code ?? code)}
+            data-testid="rule-picker"
+          >
+            <Text className="input">
+              {rule!.code} {rule!.title} ›
+            </Text>
+          </Picker>
+        )}
+      </Field>
+      <Field label="说明（可不填）" hint={`${note.trim().length}/${NOTE_MAX} 字`}>
+        <Textarea
+          className="textarea"
+          style={{ minHeight: '120px' }}
+          value={note}
+          maxlength={NOTE_MAX}
+          placeholder="具体事情，例如：多次往河道倒垃圾"
+          onInput={(e) => setNote(e.detail.value)}
+        />
+      </Field>
+      {list === 'red' && (
+        <Field label="奖励（可不填）">
+          <Input
+            className="input"
+            value={reward}
+            maxlength={40}
+            placeholder="例如：洗衣粉一袋、积分 20 分"
+            onInput={(e) => setReward(e.detail.value)}
+          />
+        </Field>
+      )}
+      {problem && <Text className="form__error">{problem}</Text>}
+      <Button className="btn btn--primary" disabled={act.busy} onClick={() => void add()}>
+        加入{HONOR_LIST_LABELS[list]}
+      </Button>
+    </View>
+  );
+}

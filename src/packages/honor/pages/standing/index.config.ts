@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '我家的情况',
+  enablePageMeta: true,
+  enablePullDownRefresh: true,
+});
