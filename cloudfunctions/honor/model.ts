@@ -1,4 +1,5 @@
 import type { BoardStatus, HonorList } from '../../core/honor';
+import { derivedId } from '../_shared/ids';
 
 export const RULES = 'honorRules';
 export const SETTINGS = 'honorSettings';
@@ -93,3 +94,6 @@ export interface AppealDoc {
 
 export const householdKey = (villageId: string, household: string) => `${villageId}:${household}`;
 export const pairId = (boardId: string, entryId: string) => `${boardId}_${entryId}`;
+/** A household's entry on a board: derived from both, so a household is on a board once. */
+export const entryIdOf = (boardId: string, key: string) =>
+  derivedId('honor-entry', boardId, key).slice(0, 16);

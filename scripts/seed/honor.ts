@@ -3,7 +3,7 @@
  * 村民代表大会's vote, with the black-listed household's restriction. Stored as the `honor` function stores them.
  */
 import { boardId, restrictionEndsAt } from '../../core/honor';
-import { derivedId } from '../../cloudfunctions/_shared/ids';
+import { entryIdOf, householdKey as keyOf, pairId } from '../../cloudfunctions/honor/model';
 
 const VILLAGE = 'zhonghai';
 const AT = Date.UTC(2026, 10, 5, 2, 0, 0); // 2026-11-05 10:00 in 迤那
@@ -44,9 +44,9 @@ export function demoHonor(residents: Record<string, unknown>[]): Record<string, 
   ) => {
     const r = pick(residentId);
     const rule = RULES.find((x) => x.code === code)!;
-    const householdKey = `${VILLAGE}:${r.household}`;
+    const householdKey = keyOf(VILLAGE, r.household);
     return {
-      entryId: derivedId('honor-entry', id, householdKey).slice(0, 16),
+      entryId: entryIdOf(id, householdKey),
       residentId,
       name: r.name,
       household: r.household,
@@ -87,7 +87,7 @@ export function demoHonor(residents: Record<string, unknown>[]): Record<string, 
     ],
     honorRestrictions: [
       {
-        _id: `${id}_${black.entryId}`,
+        _id: pairId(id, black.entryId),
         villageId: VILLAGE,
         householdKey: black.householdKey,
         boardId: id,

@@ -1,8 +1,7 @@
 import type { Page } from 'playwright-core';
 import { DEMO_GROUP_LEADERS } from '../../core/demo';
-import type { Result } from '../../core/result';
 import { XSS_PAYLOADS } from '../support/xss-payloads';
-import { fill, open, pressModal, startApp, type App } from './browser';
+import { callApi, fill, open, pressModal, startApp, type App } from './browser';
 
 /**
  * 政策宣讲 end to end in Chromium against `npm start`: the town's 政策解读组 组长 publishes on the form, a
@@ -68,16 +67,9 @@ test('a leader publishes; a resident finds it by a word in its body, reads it, m
 }, 120_000);
 
 /** Publishes through the H5 build's HTTP gateway, as the page would. */
-async function publishAs(openid: string, input: Record<string, unknown>): Promise<string> {
-  const res = await fetch(`${app.url}api/briefings`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-openid': openid },
-    body: JSON.stringify({ action: 'publish', ...input }),
-  });
-  const result = (await res.json()) as Result<{ briefingId: string }, string>;
-  if (!result.ok) throw new Error(`publish refused: ${result.error.code} ${result.error.message}`);
-  return result.data.briefingId;
-}
+const publishAs = async (openid: string, input: Record<string, unknown>) =>
+  (await callApi<{ briefingId: string }>(app.url, 'briefings', openid, { action: 'publish', ...input }))
+    .briefingId;
 
 /** What would prove a payload ran or could run: in the page, after rendering. */
 function findDanger(page: Page) {

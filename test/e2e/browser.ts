@@ -112,3 +112,22 @@ export async function pressModal(page: Page, label: string): Promise<void> {
     .last()
     .click();
 }
+
+/** Calls a function through the H5 build's HTTP gateway as `openid`; returns its data or throws its error. */
+export async function callApi<T>(
+  url: string,
+  fn: string,
+  openid: string,
+  event: Record<string, unknown>,
+): Promise<T> {
+  const res = await fetch(`${url}api/${fn}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-openid': openid },
+    body: JSON.stringify(event),
+  });
+  const result = (await res.json()) as
+    { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
+  if (!result.ok)
+    throw new Error(`${fn} ${String(event.action)}: ${result.error.code} ${result.error.message}`);
+  return result.data;
+}

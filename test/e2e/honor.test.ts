@@ -1,7 +1,6 @@
 import type { Page } from 'playwright-core';
 import { monthLabel, monthOf } from '../../core/honor';
-import type { Result } from '../../core/result';
-import { fill, open, pressModal, startApp, type App } from './browser';
+import { callApi, fill, open, pressModal, startApp, type App } from './browser';
 
 /**
  * 诚信红黑榜 end to end in Chromium against `npm start`: the village admin drafts this month's board (one
@@ -22,17 +21,8 @@ const SECOND_ADMIN = 'demo-resident-032';
 const RED = 'demo-resident-030';
 const BLACK = 'demo-resident-031';
 
-async function api<T>(fn: string, openid: string, event: Record<string, unknown>): Promise<T> {
-  const res = await fetch(`${app.url}api/${fn}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-openid': openid },
-    body: JSON.stringify(event),
-  });
-  const result = (await res.json()) as Result<T, string>;
-  if (!result.ok)
-    throw new Error(`${fn} ${String(event.action)}: ${result.error.code} ${result.error.message}`);
-  return result.data;
-}
+const api = <T>(fn: string, openid: string, event: Record<string, unknown>) =>
+  callApi<T>(app.url, fn, openid, event);
 
 type Me = { member: { name: string; household: string } };
 

@@ -42,6 +42,9 @@ export function digest(cloud: LocalCloud): string {
   return hash.digest('hex');
 }
 
+/** The residentId the demo seed gives an openid: `demo-resident-007` → `r_resident_007`. */
+export const residentIdOf = (openid: string) => `r_${openid.replace(/^demo-/, '').replace(/-/g, '_')}`;
+
 /** Unwraps an ok result or fails the test with the error. */
 export function data<T>(result: Result<T, string>): T {
   if (!result.ok) throw new Error(`expected ok, got ${result.error.code}: ${result.error.message}`);

@@ -2,7 +2,7 @@ import type { LocalCloud } from '../../local-cloud';
 import { demoResidentOpenid } from '../../core/demo';
 import type { HonorInput, HonorOutput } from '../../core/honor';
 import type { Result } from '../../core/result';
-import { caller, data, startAppCloud } from './app-cloud';
+import { caller, data, residentIdOf, startAppCloud } from './app-cloud';
 
 /** Admin of 中海村 (drafts) and the town admin (the second admin who approves). */
 export const ADMIN = 'demo-village-admin';
@@ -21,8 +21,7 @@ export function honorAs(cloud: LocalCloud, openid: string | null) {
     call<HonorOutput[A]>(action, input as Record<string, unknown>) as Promise<Result<HonorOutput[A], string>>;
 }
 
-/** The residentId the demo seed gives an openid: `demo-resident-007` → `r_resident_007`. */
-export const residentIdOf = (openid: string) => `r_${openid.replace(/^demo-/, '').replace(/-/g, '_')}`;
+export { residentIdOf } from './app-cloud';
 
 /** 中海村's 村规民约 items the tests use: one for the red list, one for the black list. */
 export async function seedRules(cloud: LocalCloud): Promise<void> {

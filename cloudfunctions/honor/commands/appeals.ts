@@ -13,7 +13,7 @@ import { _, db } from '../../_shared/cloud';
 import { defineCommand } from '../../_shared/command';
 import { AppError, isDuplicateKey } from '../../_shared/errors';
 import { restrictionStatus } from '../../_shared/restrictions';
-import { entryView, managedVillage, masksBlackNames, requireBoard, requireEntry } from '../access';
+import { ADMINS, entryView, managedVillage, masksBlackNames, requireBoard, requireEntry } from '../access';
 import {
   APPEALS,
   BOARDS,
@@ -26,7 +26,6 @@ import {
 } from '../model';
 import { correct } from './boards';
 
-const ADMINS = ['villageAdmin', 'townAdmin'] as const;
 const ms = (d: Date | null) => (d ? new Date(d).getTime() : null);
 
 /**

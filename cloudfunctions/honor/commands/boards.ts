@@ -12,12 +12,21 @@ import { canManageVillage } from '../../../core/roles';
 import { _, db } from '../../_shared/cloud';
 import { defineCommand } from '../../_shared/command';
 import { AppError, isDuplicateKey } from '../../_shared/errors';
-import { derivedId } from '../../_shared/ids';
 import type { MemberDoc } from '../../_shared/member';
 import type { SdkTransaction } from '../../../local-cloud';
-import { boardView, isAuthor, managedVillage, masksBlackNames, requireBoard, requireEntry } from '../access';
+import {
+  ADMINS,
+  boardView,
+  isAuthor,
+  managedVillage,
+  masksBlackNames,
+  requireBoard,
+  requireEntry,
+  viewedVillage,
+} from '../access';
 import {
   BOARDS,
+  entryIdOf,
   householdKey,
   pairId,
   RESIDENTS,
@@ -30,7 +39,6 @@ import {
   type RuleDoc,
 } from '../model';
 
-const ADMINS = ['villageAdmin', 'townAdmin'] as const;
 const person = (m: MemberDoc) => ({ openid: m._id, name: m.name });
 
 /** A board the caller manages, read inside a transaction (so a status check and a change cannot interleave). */
@@ -123,7 +131,7 @@ export const addEntry = defineCommand({
     }
     const key = householdKey(board.villageId, resident.household as string);
     const entry: EntryDoc = {
-      entryId: derivedId('honor-entry', board._id, key).slice(0, 16),
+      entryId: entryIdOf(board._id, key),
       residentId: input.residentId,
       name: resident.name as string,
       household: resident.household as string,
@@ -314,10 +322,7 @@ export const listBoards = defineCommand({
   input: honorInput.listBoards,
   async run(ctx, input): Promise<HonorOutput['listBoards']> {
     const member = (await ctx.member())!;
-    const villageId =
-      input.villageId && input.villageId !== member.villageId
-        ? managedVillage(member, input.villageId)
-        : member.villageId;
+    const villageId = viewedVillage(member, input.villageId);
     const manages = canManageVillage(member, villageId);
     const { data } = await db
       .collection(BOARDS)

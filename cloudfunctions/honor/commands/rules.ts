@@ -2,10 +2,8 @@ import { honorInput, type HonorOutput, type RuleView } from '../../../core/honor
 import { _, db } from '../../_shared/cloud';
 import { defineCommand } from '../../_shared/command';
 import { escapeRegExp } from '../../../core/briefings';
-import { managedVillage, masksBlackNames } from '../access';
+import { ADMINS, managedVillage, masksBlackNames, viewedVillage } from '../access';
 import { RESIDENTS, RULES, SETTINGS, type RuleDoc } from '../model';
-
-const ADMINS = ['villageAdmin', 'townAdmin'] as const;
 
 const ruleView = (r: RuleDoc): RuleView => ({
   code: r.code,
@@ -25,10 +23,7 @@ export const listRules = defineCommand({
   input: honorInput.listRules,
   async run(ctx, input): Promise<HonorOutput['listRules']> {
     const member = (await ctx.member())!;
-    const villageId =
-      input.villageId && input.villageId !== member.villageId
-        ? managedVillage(member, input.villageId)
-        : member.villageId;
+    const villageId = viewedVillage(member, input.villageId);
     const [{ data }, maskBlackNames] = await Promise.all([
       db.collection(RULES).where({ villageId }).orderBy('code', 'asc').limit(200).get(),
       masksBlackNames(villageId),

@@ -1,7 +1,7 @@
 import type { LocalCloud } from '../../../local-cloud';
 import { demoResidentOpenid } from '../../../core/demo';
 import { NO_ROLES, type Roles } from '../../../core/roles';
-import { caller, data } from '../../support/app-cloud';
+import { caller, data, residentIdOf } from '../../support/app-cloud';
 export { refuses } from '../../support/app-cloud';
 import { ADMIN, agendaAs, newReceipt, REPS, TOWN_ADMIN } from '../../support/agenda';
 
@@ -22,8 +22,7 @@ export function authors(from = 100): () => string {
   };
 }
 
-/** The residentId the demo seed gives an openid: `demo-resident-007` → `r_resident_007`. */
-export const residentIdOf = (openid: string) => `r_${openid.replace(/^demo-/, '').replace(/-/g, '_')}`;
+export { residentIdOf };
 
 /** A resident of 五星村 (like OUTSIDER) whom `makeWuxingAdmin` makes that village's admin. */
 export const WUXING_ADMIN = demoResidentOpenid(216);
