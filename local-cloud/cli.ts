@@ -2,7 +2,8 @@
 /**
  * local-cloud command line (`npm run local-cloud -- <command>`):
  *
- *   serve                         run the backend, the functions and the dev API/UI until Ctrl-C
+ *   serve                         run the backend, the functions (firing their timer triggers) and the
+ *                                 dev API/UI until Ctrl-C
  *   call <function>               invoke a function (through a running server if one holds the data folder)
  *        [--openid X] [--data '{"action":"me"}']
  *   dump <collection>             print a collection's documents as EJSON
@@ -85,9 +86,17 @@ export async function main(argv: string[]): Promise<number> {
 
   switch (command) {
     case 'serve': {
-      const cloud = await LocalCloud.start({ ...options, logFunctionOutput: true });
+      const cloud = await LocalCloud.start({ ...options, logFunctionOutput: true, runTriggers: true });
+      const timers = cloud
+        .scheduledTriggers()
+        .map(
+          (s) =>
+            `\n             ${s.functionName}/${s.trigger.name} "${s.trigger.config}" (UTC+8), next ${new Date(s.nextAt).toISOString()}`,
+        )
+        .join('');
       console.log(`local-cloud serving environment "${envId}" from ${cloud.envDir}
   functions  ${options.functionsDir} (${cloud.runner.functionNames().join(', ') || 'none yet'})
+  timers     ${timers ? `fired on schedule:${timers}` : 'none'}
   dev API    POST ${cloud.url}/api/<function>  (header X-Openid: <openid>)
   dev UI     ${cloud.url}/_local/
   SDK URL    TCB_CONTEXT_CNFG='{"URL":"${cloud.sdkUrl}"}'`);

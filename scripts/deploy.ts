@@ -17,7 +17,11 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type CloudBase from '@cloudbase/manager-node';
 import { validateManifest } from '../local-cloud/src/manifest';
-import { FunctionConfigError, readFunctionConfig } from '../local-cloud/src/function-config';
+import {
+  FunctionConfigError,
+  readFunctionConfig,
+  type TimerTrigger,
+} from '../local-cloud/src/function-config';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Plan data structure
@@ -50,6 +54,8 @@ export interface FunctionPlan {
   installDependency: true;
   /** WeChat open-API (云调用) permissions from config.json permissions.openapi. Not deployable via manager-node. */
   openapi: string[];
+  /** config.json `triggers` (at most one timer trigger), deployed with manager-node's createFunctionTriggers. */
+  triggers: TimerTrigger[];
   /** Non-fatal notes found while reading config.json. */
   notes: string[];
 }
@@ -136,7 +142,6 @@ export function readFunction(root: string, name: string): FunctionPlan {
     throw e;
   }
   const notes: string[] = [];
-  if (config.hasTriggers) notes.push('config.json "triggers" are NOT deployed by this script');
   if (Object.keys(config.envVariables).length === 0) {
     notes.push(
       'no env vars: env vars already set on an existing function are NOT cleared (manager-node sends none)',
@@ -152,6 +157,7 @@ export function readFunction(root: string, name: string): FunctionPlan {
     envVariables: config.envVariables,
     installDependency: true,
     openapi: config.openapi,
+    triggers: config.triggers,
     notes,
   };
 }
@@ -249,6 +255,9 @@ export function formatPlan(plan: Plan): string {
     out.push(
       `      openapi permissions: ${f.openapi.length ? `${f.openapi.join(', ')} (MANUAL STEP)` : '(none)'}`,
     );
+    for (const t of f.triggers) {
+      out.push(`      timer trigger ${t.name}: "${t.config}" (sec min hour day month weekday year, UTC+8)`);
+    }
     for (const n of f.notes) out.push(`      note: ${n}`);
   }
   const manual = openapiManualSteps(plan);
@@ -280,6 +289,8 @@ export interface DeployManager {
     | 'updateFunctionConfig'
     | 'waitFunctionActive'
     | 'getFunctionDetail'
+    | 'createFunctionTriggers'
+    | 'deleteFunctionTrigger'
   >;
 }
 
@@ -289,6 +300,8 @@ export interface ExecutionReport {
   recreatedIndexes: string[]; // dropped and re-created because keys/uniqueness differed
   createdFunctions: string[];
   updatedFunctions: string[];
+  /** "function/trigger" of each timer trigger created (or replaced because its cron differed). */
+  deployedTriggers: string[];
   manualSteps: string[];
 }
 
@@ -344,7 +357,11 @@ export const toCloudFunction = (f: FunctionPlan) => ({
  * manager-node's waitFunctionActive() resolves on ANY status other than Creating/Updating/CreateFailed, so an
  * UpdateFailed (e.g. the cloud-side npm install failed on an update) would pass silently. Check explicitly.
  */
-async function verifyDeployed(fns: DeployManager['functions'], f: FunctionPlan, log: (l: string) => void) {
+async function verifyDeployed(
+  fns: DeployManager['functions'],
+  f: FunctionPlan,
+  log: (l: string) => void,
+): Promise<RemoteTrigger[]> {
   const d = await fns.getFunctionDetail(f.name);
   if (d.Status !== 'Active') {
     const reasons = (d.StatusReasons ?? []).map((r) => `[${r.ErrorCode}] ${r.ErrorMessage}`).join('; ');
@@ -356,6 +373,80 @@ async function verifyDeployed(fns: DeployManager['functions'], f: FunctionPlan, 
     log(
       `function ${f.name}: WARNING deployed timeout/memory is ${d.Timeout} s/${d.MemorySize} MB, expected ${f.timeout} s/${f.memorySize} MB`,
     );
+  }
+  return (d.Triggers ?? []).map(remoteTrigger);
+}
+
+interface RemoteTrigger {
+  name: string;
+  type: string;
+  /** The cron expression of a timer trigger, as far as the detail shows it. */
+  config: string;
+}
+
+/**
+ * A trigger from GetFunction's detail. SCF names it TriggerName with TriggerDesc = '{"cron":"…"}' for a timer;
+ * manager-node's ITrigger type also lists Name and Config, so both spellings are read.
+ */
+function remoteTrigger(t: {
+  Name?: string;
+  TriggerName?: string;
+  Type?: string;
+  Config?: string;
+  TriggerDesc?: string;
+}): RemoteTrigger {
+  let config = t.Config ?? t.TriggerDesc ?? '';
+  try {
+    const desc = JSON.parse(t.TriggerDesc ?? '') as { cron?: unknown };
+    if (typeof desc.cron === 'string') config = desc.cron;
+  } catch {
+    /* not JSON: the cron expression itself */
+  }
+  return { name: t.TriggerName ?? t.Name ?? '', type: t.Type ?? '', config };
+}
+
+const sameCron = (a: string, b: string) =>
+  a.trim().split(/\s+/).join(' ') === b.trim().split(/\s+/).join(' ');
+
+/**
+ * Makes the function's timer trigger the one config.json declares: an identical deployed trigger is kept; one
+ * that differs, or another timer trigger (a function may have only one), is deleted first. Deployed triggers are
+ * left alone when config.json declares none.
+ */
+async function deployTriggers(
+  fns: DeployManager['functions'],
+  f: FunctionPlan,
+  remote: RemoteTrigger[],
+  report: ExecutionReport,
+  log: (l: string) => void,
+): Promise<void> {
+  const timers = remote.filter((t) => t.type.toLowerCase() === 'timer');
+  if (f.triggers.length === 0) {
+    for (const t of timers) {
+      log(
+        `function ${f.name}: WARNING timer trigger ${t.name} is deployed but not in config.json (left as it is)`,
+      );
+    }
+    return;
+  }
+  const wanted = f.triggers.filter(
+    (w) => !timers.some((t) => t.name === w.name && sameCron(t.config, w.config)),
+  );
+  for (const w of f.triggers) {
+    if (!wanted.includes(w)) log(`function ${f.name}: timer trigger ${w.name} up to date`);
+  }
+  if (wanted.length === 0) return;
+  for (const t of timers) {
+    log(`function ${f.name}: deleting timer trigger ${t.name} ("${t.config}") to replace it`);
+    await fns.deleteFunctionTrigger(f.name, t.name);
+  }
+  await fns.createFunctionTriggers(
+    f.name,
+    wanted.map((t) => ({ name: t.name, type: t.type, config: t.config })),
+  );
+  for (const t of wanted) {
+    report.deployedTriggers.push(`${f.name}/${t.name}`);
+    log(`function ${f.name}: timer trigger ${t.name} created ("${t.config}", UTC+8)`);
   }
 }
 
@@ -370,6 +461,7 @@ export async function executePlan(
     recreatedIndexes: [],
     createdFunctions: [],
     updatedFunctions: [],
+    deployedTriggers: [],
     manualSteps: [],
   };
 
@@ -441,9 +533,10 @@ export async function executePlan(
         // createFunction packs <functionRootPath>/<name> (node_modules ignored when installDependency is TRUE),
         // uploads it, sets timeout/memory/env vars, and waits until the function is Active.
         await manager.functions.createFunction({ func, functionRootPath: plan.functionsRoot, force: false });
-        await verifyDeployed(manager.functions, f, log);
+        const remoteTriggers = await verifyDeployed(manager.functions, f, log);
         report.createdFunctions.push(f.name);
         log(`function ${f.name}: created`);
+        await deployTriggers(manager.functions, f, remoteTriggers, report, log);
       } else {
         if (deployed.Runtime && deployed.Runtime !== f.runtime) {
           log(
@@ -459,9 +552,10 @@ export async function executePlan(
         );
         await manager.functions.updateFunctionConfig(func);
         await manager.functions.waitFunctionActive(f.name);
-        await verifyDeployed(manager.functions, f, log);
+        const remoteTriggers = await verifyDeployed(manager.functions, f, log);
         report.updatedFunctions.push(f.name);
         log(`function ${f.name}: updated`);
+        await deployTriggers(manager.functions, f, remoteTriggers, report, log);
       }
     }
   }
@@ -591,6 +685,7 @@ export async function main(argv: string[], io: MainIo): Promise<number> {
       `\nDone: ${r.createdCollections.length} collection(s) created, ${r.createdIndexes.length} index(es) created, ` +
         `${r.recreatedIndexes.length} re-created, ${r.createdFunctions.length} function(s) created, ` +
         `${r.updatedFunctions.length} updated.` +
+        (r.deployedTriggers.length ? ` ${r.deployedTriggers.length} timer trigger(s) deployed.` : '') +
         (r.manualSteps.length ? ' Manual open-API permission step required (see above).' : ''),
     );
     return 0;

@@ -5,6 +5,7 @@
  * 2. starts the local cloud on DATA_DIR (default .data) with the collections manifest, loading the demo data
  *    into a new, empty environment;
  * 3. serves the H5 app and `POST /api/<function>` (header X-Openid = the WeChat user) on 127.0.0.1:PORT (3000).
+ *    Functions' timer triggers (config.json `triggers`) fire on their schedule (UTC+8), as in WeChat cloud.
  *
  *   PORT=3000 DATA_DIR=.data npm start        (add --no-h5 to skip the H5 build, --rebuild to force it)
  */

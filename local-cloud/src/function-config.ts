@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { CronError, parseCron } from './cron';
 
 /**
  * A function's `config.json`, as WeChat DevTools deploys it. One strict reader for both the local runner
@@ -15,8 +16,15 @@ export interface FunctionConfig {
   openapi: string[];
   /** A Node.js runtime such as `Nodejs16.13`, when config.json names one (a deploy-time setting). */
   runtime: string | null;
-  /** config.json declares timer triggers (deployed by WeChat DevTools, not emulated locally). */
-  hasTriggers: boolean;
+  /** `triggers`: the function's timer trigger (WeChat allows at most one), validated; [] when none. */
+  triggers: TimerTrigger[];
+}
+
+/** A timer trigger (定时触发器) as config.json declares it; `config` is a 7-field cron expression in UTC+8. */
+export interface TimerTrigger {
+  name: string;
+  type: 'timer';
+  config: string;
 }
 
 export const DEFAULT_TIMEOUT_S = 3;
@@ -37,6 +45,45 @@ function positiveInt(value: unknown, what: string, fallback: number, max: number
     );
   }
   return value;
+}
+
+const TRIGGER_NAME = /^[A-Za-z][A-Za-z0-9_-]*$/;
+
+function parseTriggers(raw: unknown, where: string): TimerTrigger[] {
+  if (raw === undefined) return [];
+  if (!Array.isArray(raw)) throw new FunctionConfigError(`${where}: triggers must be an array`);
+  if (raw.length > 1) {
+    throw new FunctionConfigError(
+      `${where}: triggers has ${raw.length} entries; WeChat cloud allows at most one trigger per function`,
+    );
+  }
+  return raw.map((t: unknown, i) => {
+    const at = `${where}: triggers[${i}]`;
+    if (!isObject(t)) throw new FunctionConfigError(`${at} must be an object {name, type, config}`);
+    const { name, type, config } = t;
+    if (typeof name !== 'string' || name.length > 60 || !TRIGGER_NAME.test(name)) {
+      throw new FunctionConfigError(
+        `${at}.name must be 1 to 60 letters, digits, - or _, starting with a letter, got ${JSON.stringify(name)}`,
+      );
+    }
+    if (type !== 'timer') {
+      throw new FunctionConfigError(
+        `${at}.type must be "timer" (the only kind), got ${JSON.stringify(type)}`,
+      );
+    }
+    if (typeof config !== 'string') {
+      throw new FunctionConfigError(
+        `${at}.config must be a 7-field cron expression string, got ${JSON.stringify(config)}`,
+      );
+    }
+    try {
+      parseCron(config);
+    } catch (e) {
+      if (e instanceof CronError) throw new FunctionConfigError(`${at}.config: ${e.message}`);
+      throw e;
+    }
+    return { name, type, config };
+  });
 }
 
 export function parseFunctionConfig(raw: unknown, where: string): FunctionConfig {
@@ -74,7 +121,7 @@ export function parseFunctionConfig(raw: unknown, where: string): FunctionConfig
     envVariables,
     openapi,
     runtime: (raw.runtime as string | undefined) ?? null,
-    hasTriggers: raw.triggers !== undefined,
+    triggers: parseTriggers(raw.triggers, where),
   };
 }
 

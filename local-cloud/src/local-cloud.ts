@@ -4,8 +4,10 @@ import os from 'node:os';
 import path from 'node:path';
 import type http from 'node:http';
 import { Backend, clientError } from './backend';
+import { nextFire } from './cron';
 import { DatabaseService } from './database';
 import { Invocations, type Identity, type InvocationRecord, type RequestLogEntry } from './invocations';
+import type { TimerTrigger } from './function-config';
 import { applyManifest, loadManifest, type CollectionsManifest } from './manifest';
 import {
   GRANTS,
@@ -61,6 +63,31 @@ export interface LocalCloudOptions {
   badDevRequest?: (reason: string) => unknown;
   /** Extra HTTP routes (e.g. serving the H5 build) tried before the 404. */
   fallback?: (req: http.IncomingMessage, res: http.ServerResponse) => boolean | Promise<boolean>;
+  /**
+   * Fire every function's timer trigger (config.json `triggers`) on its cron schedule, in UTC+8, until `stop()`
+   * (default false: tests fire them with `trigger()`). Triggers are read when the cloud starts.
+   */
+  runTriggers?: boolean;
+}
+
+/** The event a timer trigger passes to the function (WeChat's shape). */
+export type TimerEvent = { Type: 'Timer'; TriggerName: string; Time: string; Message: string };
+
+/** A timer firing at `ms`: `Time` is UTC in whole seconds, e.g. `2026-11-22T03:00:00Z`. */
+export function timerEvent(triggerName: string, ms: number): TimerEvent {
+  const Time = new Date(Math.floor(ms / 1000) * 1000).toISOString().replace(/\.000Z$/, 'Z');
+  return { Type: 'Timer', TriggerName: triggerName, Time, Message: '' };
+}
+
+/** Who a timer-triggered function runs as: nobody (no OPENID), `getWXContext().SOURCE` = `wx_trigger`. */
+const TRIGGER_IDENTITY: Identity = { source: 'wx_trigger' };
+
+/** A timer trigger that `runTriggers` has scheduled. */
+export interface ScheduledTrigger {
+  functionName: string;
+  trigger: TimerTrigger;
+  /** The next firing (epoch ms). */
+  nextAt: number;
 }
 
 /** How `wx.cloud.callFunction` fails: the same codes the mini-program sees. */
@@ -126,6 +153,86 @@ export function readLiveLock(envDir: string): LockInfo | null {
   }
 }
 
+// setTimeout's longest delay (about 24.8 days); a later firing is reached in several waits.
+const MAX_TIMER_DELAY_MS = 2 ** 31 - 1;
+
+/**
+ * Fires each function's timer trigger on its schedule (`runTriggers`). A firing that finds the previous one of the
+ * same trigger still running is skipped and logged. Timers are unref'd: they never keep the process alive.
+ */
+class TriggerScheduler {
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly running = new Set<string>();
+  readonly scheduled = new Map<string, ScheduledTrigger>();
+  private stopped = false;
+
+  constructor(
+    private readonly invoke: (fn: string, event: TimerEvent) => Promise<InvocationReport>,
+    private readonly log: ((line: string) => void) | null,
+  ) {}
+
+  add(functionName: string, trigger: TimerTrigger): void {
+    this.schedule(functionName, trigger, Date.now());
+  }
+
+  private schedule(functionName: string, trigger: TimerTrigger, afterMs: number): void {
+    const nextAt = nextFire(trigger.config, afterMs);
+    if (nextAt === null) {
+      this.scheduled.delete(functionName);
+      console.warn(
+        `[local-cloud] timer trigger ${functionName}/${trigger.name} "${trigger.config}" does not fire within five years; not scheduled`,
+      );
+      return;
+    }
+    this.scheduled.set(functionName, { functionName, trigger, nextAt });
+    this.arm(functionName, trigger, nextAt);
+  }
+
+  private arm(functionName: string, trigger: TimerTrigger, at: number): void {
+    const timer = setTimeout(
+      () => {
+        if (this.stopped) return;
+        if (Date.now() < at) this.arm(functionName, trigger, at);
+        else this.fire(functionName, trigger, at);
+      },
+      Math.min(Math.max(0, at - Date.now()), MAX_TIMER_DELAY_MS),
+    );
+    timer.unref();
+    this.timers.set(functionName, timer);
+  }
+
+  private fire(functionName: string, trigger: TimerTrigger, at: number): void {
+    const event = timerEvent(trigger.name, at);
+    const label = `[local-cloud] timer trigger ${functionName}/${trigger.name} at ${event.Time}`;
+    // Firings missed while the process was suspended are not made up for.
+    this.schedule(functionName, trigger, Math.max(at, Date.now()));
+    if (this.running.has(functionName)) {
+      console.warn(`${label}: skipped, the previous firing is still running`);
+      return;
+    }
+    this.running.add(functionName);
+    this.invoke(functionName, event)
+      .then(
+        (report) => {
+          if (this.stopped) return;
+          if (report.ok) this.log?.(`${label}: ok (${Math.round(report.durationMs)} ms)`);
+          else console.warn(`${label}: failed: ${report.error!.code}: ${report.error!.message}`);
+        },
+        (e: unknown) => {
+          if (!this.stopped) console.warn(`${label}: failed:`, e);
+        },
+      )
+      .finally(() => this.running.delete(functionName));
+  }
+
+  stop(): void {
+    this.stopped = true;
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.timers.clear();
+    this.scheduled.clear();
+  }
+}
+
 /**
  * The offline WeChat cloud: a backend that speaks wx-server-sdk's protocol, a durable database, the
  * openapi emulation and a function runner, on one loopback port.
@@ -133,6 +240,7 @@ export function readLiveLock(envDir: string): LockInfo | null {
 export class LocalCloud {
   private sdkDb: CloudDatabase | null = null;
   private stopped = false;
+  private scheduler: TriggerScheduler | null = null;
 
   private constructor(
     readonly envId: string,
@@ -248,7 +356,58 @@ export class LocalCloud {
         throw e;
       }
     }
+    if (options.runTriggers) cloud.scheduleTriggers(options.logFunctionOutput === true);
     return cloud;
+  }
+
+  /** Schedules the timer trigger of every function found now; a function whose config.json is bad is skipped. */
+  private scheduleTriggers(verbose: boolean): void {
+    const scheduler = new TriggerScheduler(
+      (fn, event) => this.invoke(fn, event, TRIGGER_IDENTITY),
+      verbose ? (line) => console.log(line) : null,
+    );
+    this.scheduler = scheduler;
+    for (const fn of this.runner.functionNames()) {
+      let trigger: TimerTrigger | undefined;
+      try {
+        trigger = this.runner.config(fn)?.triggers[0];
+      } catch (e) {
+        console.warn(`[local-cloud] ${(e as Error).message}; its timer trigger is not scheduled`);
+        continue;
+      }
+      if (trigger) scheduler.add(fn, trigger);
+    }
+  }
+
+  /** The timer triggers `runTriggers` scheduled, with their next firing ([] without `runTriggers`). */
+  scheduledTriggers(): ScheduledTrigger[] {
+    return [...(this.scheduler?.scheduled.values() ?? [])].map((s) => ({ ...s }));
+  }
+
+  /**
+   * Fires a function's timer trigger now, as WeChat cloud does on schedule: the event is
+   * `{Type: 'Timer', TriggerName, Time, Message: ''}`, the function runs with no user (no OPENID,
+   * `SOURCE` = `wx_trigger`). `triggerName` defaults to the function's only trigger. Resolves with the result
+   * (which in WeChat goes nowhere), rejects like `call()` when the function fails.
+   */
+  async trigger(functionName: string, triggerName?: string): Promise<unknown> {
+    const config = this.runner.config(functionName);
+    if (!config) {
+      throw new Error(
+        `local-cloud: no function "${functionName}" in ${this.runner.options.functionsDir} (a folder with index.js)`,
+      );
+    }
+    const trigger =
+      triggerName === undefined ? config.triggers[0] : config.triggers.find((t) => t.name === triggerName);
+    if (!trigger) {
+      const declared = config.triggers.map((t) => `"${t.name}"`).join(', ') || 'none';
+      throw new Error(
+        triggerName === undefined
+          ? `local-cloud: function "${functionName}" has no timer trigger in its config.json`
+          : `local-cloud: function "${functionName}" has no timer trigger "${triggerName}" (config.json declares ${declared})`,
+      );
+    }
+    return this.call(functionName, timerEvent(trigger.name, Date.now()), TRIGGER_IDENTITY);
   }
 
   /** The SDK endpoint functions talk to (what TCB_CONTEXT_CNFG points at). */
@@ -371,6 +530,7 @@ export class LocalCloud {
   async stop(options: { compact?: boolean } = {}): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
+    this.scheduler?.stop();
     await this.runner.stop();
     await this.backend.close();
     await this.store.close({ compact: options.compact === true });

@@ -82,6 +82,10 @@ test('with serve running, call and dump go through the server', async () => {
       'o-cli',
       'o-served',
     ]);
+    // serve fires timer triggers: the banner lists each one with its next firing.
+    expect(server.output()).toMatch(
+      /timers {5}fired on schedule:\n {13}ticker\/monthly "0 0 2 1 \* \* \*" \(UTC\+8\), next \d{4}-\d\d-\d\dT18:00:00\.000Z/,
+    );
   } finally {
     server.child.kill('SIGTERM');
     await exited(server.child);

@@ -193,3 +193,43 @@ describe('cloud.callFunction between functions', () => {
     expect(error.errMsg).toMatch(/boom/);
   });
 });
+
+describe('timer triggers', () => {
+  type Fired = { event: Record<string, unknown>; context: Record<string, unknown>; visits: number };
+
+  test('trigger() runs the function as its timer trigger: the Timer event, no user, SOURCE wx_trigger', async () => {
+    const before = Math.floor(Date.now() / 1000) * 1000;
+    const fired = (await cloud.trigger('ticker')) as Fired;
+    expect(fired.event).toEqual({
+      Type: 'Timer',
+      TriggerName: 'monthly',
+      Time: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/),
+      Message: '',
+    });
+    const time = Date.parse(fired.event.Time as string);
+    expect(time).toBeGreaterThanOrEqual(before);
+    expect(time).toBeLessThanOrEqual(Date.now());
+    expect(fired.context.OPENID).toBeUndefined();
+    expect(fired.context.UNIONID).toBeUndefined();
+    expect(fired.context.SOURCE).toBe('wx_trigger');
+    expect(typeof fired.visits).toBe('number');
+    // Like any invocation, its database request is in the request log, made by nobody.
+    const [read] = cloud.requests({ functionName: 'ticker' });
+    expect(read).toMatchObject({ functionName: 'ticker', openid: null, collection: 'visits' });
+  });
+
+  test('trigger() by name; unknown functions and triggers are clear errors', async () => {
+    expect(((await cloud.trigger('ticker', 'monthly')) as Fired).event.TriggerName).toBe('monthly');
+    await expect(cloud.trigger('ticker', 'hourly')).rejects.toThrow(
+      'local-cloud: function "ticker" has no timer trigger "hourly" (config.json declares "monthly")',
+    );
+    await expect(cloud.trigger('whoami')).rejects.toThrow(
+      'local-cloud: function "whoami" has no timer trigger in its config.json',
+    );
+    await expect(cloud.trigger('nope')).rejects.toThrow(/^local-cloud: no function "nope" in /);
+  });
+
+  test('without runTriggers nothing is scheduled', () => {
+    expect(cloud.scheduledTriggers()).toEqual([]);
+  });
+});

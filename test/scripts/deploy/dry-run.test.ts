@@ -83,6 +83,38 @@ describe('deploy --dry-run', () => {
     expect(r.stdout).not.toContain('tmpl-123');
   });
 
+  test('prints a function’s timer trigger from config.json', async () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'deploy-test-'));
+    try {
+      const dir = path.join(tmp, 'fns', 'drain');
+      fs.mkdirSync(dir, { recursive: true });
+      fs.writeFileSync(path.join(dir, 'index.js'), 'exports.main = async () => 1;');
+      fs.writeFileSync(path.join(dir, 'package.json'), '{}');
+      fs.writeFileSync(
+        path.join(dir, 'config.json'),
+        JSON.stringify({
+          envVariables: { A: '1' },
+          triggers: [{ name: 'nightly', type: 'timer', config: '0 0 3 * * * *' }],
+        }),
+      );
+      const r = await runMain(['--env', 'e', '--functions', path.join(tmp, 'fns'), '--dry-run']);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain(
+        [
+          '      openapi permissions: (none)',
+          '      timer trigger nightly: "0 0 3 * * * *" (sec min hour day month weekday year, UTC+8)',
+          '',
+          'Dry run: nothing was deployed.',
+        ].join('\n'),
+      );
+      expect(buildPlan(null, path.join(tmp, 'fns'), { envId: 'e' }).functions[0]!.triggers).toEqual([
+        { name: 'nightly', type: 'timer', config: '0 0 3 * * * *' },
+      ]);
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+
   test('buildPlan is a pure data structure (values kept for execution, defaults applied)', () => {
     const plan = buildPlan(loadManifest(MANIFEST), FUNCTIONS, { envId: 'e' });
     expect(plan.collections[0]).toEqual({
@@ -181,6 +213,25 @@ describe('deploy input errors (exit code 2)', () => {
     const r2 = await runMain(['--env', 'e', '--functions', path.join(tmp, 'fns'), '--dry-run']);
     expect(r2.code).toBe(2);
     expect(r2.stderr).toContain('timeout must be a whole number from 1 to 900');
+
+    const twoTriggers = [
+      { name: 'a', type: 'timer', config: '0 0 3 * * * *' },
+      { name: 'b', type: 'timer', config: '0 0 4 * * * *' },
+    ];
+    fs.writeFileSync(
+      path.join(tmp, 'fns', 'broken', 'config.json'),
+      JSON.stringify({ triggers: twoTriggers }),
+    );
+    const r3 = await runMain(['--env', 'e', '--functions', path.join(tmp, 'fns'), '--dry-run']);
+    expect(r3.code).toBe(2);
+    expect(r3.stderr).toContain('function "broken": triggers has 2 entries; WeChat cloud allows at most one');
+    fs.writeFileSync(
+      path.join(tmp, 'fns', 'broken', 'config.json'),
+      JSON.stringify({ triggers: [{ name: 'a', type: 'timer', config: '0 0 3 * *' }] }),
+    );
+    const r4 = await runMain(['--env', 'e', '--functions', path.join(tmp, 'fns'), '--dry-run']);
+    expect(r4.code).toBe(2);
+    expect(r4.stderr).toContain('function "broken": triggers[0].config: cron "0 0 3 * *": needs 7 fields');
   });
 
   test('the real CLI under tsx: exit 2 without credentials, exit 0 for --dry-run', () => {

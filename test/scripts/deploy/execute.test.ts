@@ -21,7 +21,12 @@ function fakeManager(
   const collections = new Map<string, FakeIndex[]>(Object.entries(initial.collections ?? {}));
   const functions = new Map<
     string,
-    { runtime: string; status: string; config?: { timeout?: number; memorySize?: number } }
+    {
+      runtime: string;
+      status: string;
+      config?: { timeout?: number; memorySize?: number };
+      triggers?: { TriggerName: string; Type: string; TriggerDesc: string }[];
+    }
   >(Object.entries(initial.functions ?? {}).map(([n, runtime]) => [n, { runtime, status: 'Active' }]));
   const idIndex = (): FakeIndex => ({ Name: '_id_', Unique: false, Keys: [{ Name: '_id', Direction: '1' }] });
 
@@ -137,7 +142,31 @@ function fakeManager(
               : [{ ErrorCode: 'InstallDependencyError', ErrorMessage: 'npm ERR! 404' }],
           Timeout: f.config?.timeout ?? 3,
           MemorySize: f.config?.memorySize ?? 256,
+          // As SCF's GetFunction shows a timer trigger.
+          Triggers: f.triggers ?? [],
         };
+      },
+      async createFunctionTriggers(name: string, triggers: { name: string; type: string; config: string }[]) {
+        calls.push(['functions.createFunctionTriggers', name, triggers]);
+        const f = functions.get(name);
+        if (!f) throw new Error('ResourceNotFound.Function');
+        f.triggers ??= [];
+        for (const t of triggers) {
+          if (f.triggers.some((x) => x.TriggerName === t.name))
+            throw Object.assign(new Error('trigger exists'), { code: 'ResourceInUse.Trigger' });
+          f.triggers.push({
+            TriggerName: t.name,
+            Type: t.type,
+            TriggerDesc: JSON.stringify({ cron: t.config }),
+          });
+        }
+        return { RequestId: 'r' };
+      },
+      async deleteFunctionTrigger(name: string, triggerName: string) {
+        calls.push(['functions.deleteFunctionTrigger', name, triggerName]);
+        const f = functions.get(name)!;
+        f.triggers = (f.triggers ?? []).filter((t) => t.TriggerName !== triggerName);
+        return { RequestId: 'r' };
       },
     },
   };
@@ -309,6 +338,78 @@ describe('executePlan against a fake manager', () => {
     const report = await executePlan(pingOnly, fake.manager, quiet);
     expect(report.createdFunctions).toEqual(['ping']);
     expect(methods(fake.calls)).not.toContain('functions.updateFunctionCode');
+  });
+
+  describe('timer triggers from config.json', () => {
+    const withTrigger = (config: string) => ({
+      ...plan,
+      collections: [],
+      functions: plan.functions
+        .filter((f) => f.name === 'ping')
+        .map((f) => ({ ...f, triggers: [{ name: 'nightly', type: 'timer' as const, config }] })),
+    });
+    const triggerCalls = (calls: Call[]) => calls.filter((c) => /Trigger/.test(c[0]));
+
+    test('are created after the function, with manager-node’s trigger shape', async () => {
+      const fake = fakeManager();
+      const report = await executePlan(withTrigger('0 0 3 * * * *'), fake.manager, quiet);
+      expect(report.deployedTriggers).toEqual(['ping/nightly']);
+      expect(methods(fake.calls).slice(-2)).toEqual([
+        'functions.getFunctionDetail',
+        'functions.createFunctionTriggers',
+      ]);
+      expect(triggerCalls(fake.calls)).toEqual([
+        [
+          'functions.createFunctionTriggers',
+          'ping',
+          [{ name: 'nightly', type: 'timer', config: '0 0 3 * * * *' }],
+        ],
+      ]);
+    });
+
+    test('an identical deployed trigger is kept; one whose cron differs is replaced', async () => {
+      const fake = fakeManager();
+      await executePlan(withTrigger('0 0 3 * * * *'), fake.manager, quiet);
+      fake.calls.length = 0;
+      const log: string[] = [];
+      const again = await executePlan(withTrigger('0  0 3 * * * *'), fake.manager, (l) => log.push(l));
+      expect(again.deployedTriggers).toEqual([]);
+      expect(triggerCalls(fake.calls)).toEqual([]);
+      expect(log).toContain('function ping: timer trigger nightly up to date');
+
+      fake.calls.length = 0;
+      const changed = await executePlan(withTrigger('0 30 4 * * * *'), fake.manager, quiet);
+      expect(changed.deployedTriggers).toEqual(['ping/nightly']);
+      expect(triggerCalls(fake.calls)).toEqual([
+        ['functions.deleteFunctionTrigger', 'ping', 'nightly'],
+        [
+          'functions.createFunctionTriggers',
+          'ping',
+          [{ name: 'nightly', type: 'timer', config: '0 30 4 * * * *' }],
+        ],
+      ]);
+      expect(fake.functions.get('ping')!.triggers).toEqual([
+        { TriggerName: 'nightly', Type: 'timer', TriggerDesc: '{"cron":"0 30 4 * * * *"}' },
+      ]);
+    });
+
+    test('a deployed trigger that config.json does not declare is reported, not deleted', async () => {
+      const fake = fakeManager({ functions: { ping: 'Nodejs20.19' } });
+      fake.functions.get('ping')!.triggers = [
+        { TriggerName: 'old', Type: 'timer', TriggerDesc: '{"cron":"0 0 1 * * * *"}' },
+      ];
+      const log: string[] = [];
+      const pingOnly = {
+        ...plan,
+        collections: [],
+        functions: plan.functions.filter((f) => f.name === 'ping'),
+      };
+      await executePlan(pingOnly, fake.manager, (l) => log.push(l));
+      expect(triggerCalls(fake.calls)).toEqual([]);
+      expect(log).toContain(
+        'function ping: WARNING timer trigger old is deployed but not in config.json (left as it is)',
+      );
+    });
   });
 
   test('main() with credentials runs the plan through the injected manager', async () => {
