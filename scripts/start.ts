@@ -52,7 +52,13 @@ export function ensureH5Build(force = false): void {
   if (!force && existsSync(index) && statSync(index).mtimeMs >= Math.max(...H5_SOURCES.map(newestMtime)))
     return;
   console.log('building the H5 app (Taro)…');
-  const run = spawnSync('npm', ['run', '--silent', 'build:h5'], { cwd: ROOT, stdio: 'inherit' });
+  // A production build whatever the caller's NODE_ENV: under jest (NODE_ENV=test) babel would otherwise
+  // compile Taro's H5 runtime to CommonJS `require` calls that fail in the browser.
+  const run = spawnSync('npm', ['run', '--silent', 'build:h5'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   if (run.status !== 0) throw new Error('the H5 build failed');
 }
 
