@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { GROUP_CODES, type GroupCode } from './groups';
-import { idSchema, pageSchema } from './validation';
+import { idSchema, pageSchema, trimmedText } from './validation';
 
 /**
  * The round table (党群圆桌会, seed 004): a village matter goes through six steps — 群众提事 → 征求论事 → 圆桌议事 →
@@ -226,8 +226,7 @@ export const FINALIZE_GRACE_MS = 15_000;
 // ------------------------------------------------------------------------------------------------ inputs
 
 /** Trimmed text between `min` and `max` characters, with what to say when it is too short. */
-const text = (what: string, min: number, tooShort: string, max: number) =>
-  z.string().check(z.trim(), z.minLength(min, tooShort), z.maxLength(max, `${what}最多 ${max} 个字`));
+const text = trimmedText;
 const title = text('标题', 4, '标题至少 4 个字', ITEM_TITLE_MAX);
 const body = text('内容', 10, '请把事情说清楚（至少 10 个字）', ITEM_BODY_MAX);
 const shortText = (what: string, max: number) => text(what, 2, `请填写${what}`, max);

@@ -2,6 +2,7 @@ import type { AgendaInput, AgendaOutput } from './agenda';
 import type { BriefingsInput, BriefingsOutput } from './briefings';
 import type { HonorInput, HonorOutput } from './honor';
 import type { MembersInput, MembersOutput } from './members';
+import type { NoticesInput, NoticesOutput } from './notices';
 
 /**
  * Every cloud function and action the client may call, with input and output types. The client's service
@@ -12,6 +13,7 @@ export interface Api {
   agenda: { [A in keyof AgendaOutput]: { input: AgendaInput[A]; output: AgendaOutput[A] } };
   briefings: { [A in keyof BriefingsOutput]: { input: BriefingsInput[A]; output: BriefingsOutput[A] } };
   honor: { [A in keyof HonorOutput]: { input: HonorInput[A]; output: HonorOutput[A] } };
+  notices: { [A in keyof NoticesOutput]: { input: NoticesInput[A]; output: NoticesOutput[A] } };
 }
 
 export type FunctionName = keyof Api;

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { BODY_MAX, type RichNode } from './rich-nodes';
-import { idSchema, pageSchema } from './validation';
+import { idSchema, pageSchema, trimmedText } from './validation';
 
 /**
  * Policy briefings (政策宣讲) and public disclosures (公示): the 政策解读组 and the admins publish, every resident
@@ -88,8 +88,7 @@ export function snippet(text: string, terms: string[], chars = SNIPPET_CHARS): s
 
 // ------------------------------------------------------------------------------------------------ inputs
 
-const text = (what: string, min: number, tooShort: string, max: number) =>
-  z.string().check(z.trim(), z.minLength(min, tooShort), z.maxLength(max, `${what}最多 ${max} 个字`));
+const text = trimmedText;
 const time = z
   .int()
   .check(z.minimum(1_600_000_000_000, '时间无效'), z.maximum(4_102_444_800_000, '时间无效'));

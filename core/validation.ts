@@ -47,6 +47,10 @@ export function fieldProblems(
   return problems;
 }
 
+/** Trimmed text between `min` and `max` characters, with Chinese messages naming the field. */
+export const trimmedText = (what: string, min: number, tooShort: string, max: number) =>
+  z.string().check(z.trim(), z.minLength(min, tooShort), z.maxLength(max, `${what}最多 ${max} 个字`));
+
 /** Document ids as the cloud generates them or as seeded: short, URL-safe. */
 export const idSchema = z
   .string()

@@ -8,12 +8,15 @@
  * - the agenda through the local HTTP gateway (scripts/bench/agenda.ts): ballots/s of 2000 voters at once
  *   (goal ≥ 300, none lost), and tally read latency at 100 vs 43,464 ballots (goal: ratio ≤ 1.5);
  * - briefings through the same gateway (scripts/bench/briefings.ts): list and search latency with 5,000
- *   briefings (goal: p95 ≤ 100 ms each), and the database requests of one search.
+ *   briefings (goal: p95 ≤ 100 ms each), and the database requests of one search;
+ * - notices (scripts/bench/notices.ts): a town-wide notice to 43,464 residents through the batching path, from
+ *   push to every recipient accounted for (goal ≤ 60 s), with the outcome counts.
  */
 import path from 'node:path';
 import { startLocalCloud } from '../local-cloud';
 import { agendaBench } from './bench/agenda';
 import { briefingsBench } from './bench/briefings';
+import { noticesBench } from './bench/notices';
 import { median, p95, type Row } from './bench/stats';
 
 const COMMAND = 'npm run bench';
@@ -106,6 +109,7 @@ async function main(): Promise<void> {
   }
   rows.push(...(await agendaBench()));
   rows.push(...(await briefingsBench()));
+  rows.push(...(await noticesBench()));
 
   const width = Math.max(...rows.map((r) => r.metric.length));
   console.log(

@@ -142,6 +142,8 @@ export async function start(options: StartOptions): Promise<LocalCloud> {
     port: options.port,
     envVariables: options.envVariables,
     logFunctionOutput: true,
+    // Timer triggers (config.json `triggers`) fire on their cron schedule, as in WeChat cloud.
+    runTriggers: true,
     badDevRequest: () => fail('INVALID_INPUT', '请求格式不正确'),
     fallback: options.h5 ? staticFiles(H5_DIR) : undefined,
   });

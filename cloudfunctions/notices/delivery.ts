@@ -1,0 +1,325 @@
+import {
+  DELIVERY_CODES,
+  NOTICE_TEMPLATE_ID,
+  PENDING_CODE,
+  noticeMessageData,
+  type DeliveryOutcome,
+} from '../../core/notices';
+import { _, cloud, db } from '../_shared/cloud';
+import { newId } from '../_shared/ids';
+import {
+  CHUNKS,
+  NOTICES,
+  RESIDENTS,
+  SUBSCRIPTIONS,
+  VILLAGES,
+  chunkId,
+  tuning,
+  type ChunkDoc,
+  type ChunkItem,
+  type NoticeDoc,
+  type VillageDoc,
+} from './model';
+
+/**
+ * Delivery of a notice's subscribe messages in resumable batches, at most once per recipient.
+ *
+ * `plan` writes the queue: the audience's residents, village by village, in chunks. `drain` processes chunks:
+ * it takes a chunk with a lease (a conditional update, so two runs never hold the same chunk), and for each
+ * batch of recipients it first records the batch as in flight, consumes one recorded grant of those who have
+ * one, sends, then records each outcome. A run that dies (timeout, crash) leaves its lease to expire; the next
+ * run marks whatever was in flight as failed — never sent again — and carries on with the rest. Residents with
+ * no WeChat account or no grant get no message, and their outcome says so.
+ */
+
+const TEMPLATE = NOTICE_TEMPLATE_ID;
+const GRANT_FIELD = `grants.${TEMPLATE}`;
+const PAGE = 1000;
+
+export const allVillages = async (): Promise<VillageDoc[]> =>
+  (await db.collection(VILLAGES).orderBy('order', 'asc').limit(PAGE).get()).data as VillageDoc[];
+
+/** Writes the queue of a notice in `planning` and moves it to `sending`. Returns false when it lost the plan lease. */
+export async function plan(notice: NoticeDoc, owner: string, villages: VillageDoc[]): Promise<boolean> {
+  const { chunkSize } = tuning();
+  const a = notice.audience;
+  const target =
+    a.kind === 'town' || a.villageId === null ? villages : villages.filter((v) => v._id === a.villageId);
+  const groupFilter = a.kind === 'group' ? { 'roles.groups': _.elemMatch({ group: a.group }) } : {};
+  let seq = 0;
+  let recipients = 0;
+  const perVillage: NoticeDoc['villages'] = [];
+  for (const village of target) {
+    const items: ChunkItem[] = [];
+    let last = '';
+    for (;;) {
+      const { data } = await db
+        .collection(RESIDENTS)
+        .where({ villageId: village._id, ...groupFilter, _id: _.gt(last) })
+        .orderBy('_id', 'asc')
+        .limit(PAGE)
+        .field({ _id: true, name: true, household: true, openid: true })
+        .get();
+      for (const r of data) {
+        items.push({
+          r: r._id as string,
+          n: r.name as string,
+          h: r.household as string,
+          o: (r.openid as string | null) ?? null,
+        });
+      }
+      if (data.length < PAGE) break;
+      last = data[data.length - 1]!._id as string;
+    }
+    if (items.length === 0) continue;
+    const docs: ChunkDoc[] = [];
+    for (let i = 0; i < items.length; i += chunkSize) {
+      const part = items.slice(i, i + chunkSize);
+      docs.push({
+        _id: chunkId(notice._id, seq++),
+        noticeId: notice._id,
+        seq: seq - 1,
+        villageId: village._id,
+        items: part,
+        outcomes: PENDING_CODE.repeat(part.length),
+        state: 'pending',
+        lease: null,
+        inFlight: null,
+        doneAt: null,
+      });
+    }
+    // A few chunks per request keeps each request well under the cloud's size limits.
+    for (let i = 0; i < docs.length; i += 4) await db.collection(CHUNKS).add({ data: docs.slice(i, i + 4) });
+    recipients += items.length;
+    perVillage.push({
+      villageId: village._id,
+      villageName: village.name,
+      households: new Set(items.map((x) => x.h)).size,
+    });
+  }
+  const { stats } = await db
+    .collection(NOTICES)
+    .where({ _id: notice._id, status: 'planning', 'planLease.owner': owner })
+    .update({
+      data: {
+        status: 'sending',
+        planLease: null,
+        chunkCount: seq,
+        recipients,
+        households: perVillage.reduce((n, v) => n + v.households, 0),
+        villages: perVillage,
+      },
+    });
+  return stats.updated === 1;
+}
+
+/** Takes over a notice whose planner died: its half-written queue is removed (nothing of it was sent) and re-planned. */
+async function replanStale(now: number, owner: string, leaseMs: number): Promise<void> {
+  const { data } = await db
+    .collection(NOTICES)
+    .where({ status: 'planning', 'planLease.until': _.lt(new Date(now)) })
+    .field({ body: false })
+    .limit(10)
+    .get();
+  for (const stale of data as NoticeDoc[]) {
+    const { stats } = await db
+      .collection(NOTICES)
+      .where({ _id: stale._id, status: 'planning', 'planLease.until': _.lt(new Date(now)) })
+      .update({ data: { planLease: { owner, until: new Date(now + leaseMs) } } });
+    if (stats.updated !== 1) continue;
+    await db.collection(CHUNKS).where({ noticeId: stale._id }).remove();
+    await plan(stale, owner, await allVillages());
+  }
+}
+
+interface RunState {
+  owner: string;
+  now: number;
+  deadline: number;
+  chunks: number;
+}
+
+/**
+ * Works through queued chunks until none is left or the time budget is spent. `noticeId` limits the run to
+ * one notice (the push itself). Returns how many chunks this run finished and whether no work is left.
+ */
+export async function drain(
+  now: number,
+  budgetMs: number,
+  noticeId?: string,
+): Promise<{ chunks: number; done: boolean }> {
+  const { leaseMs } = tuning();
+  const run: RunState = { owner: newId('run'), now, deadline: Date.now() + budgetMs, chunks: 0 };
+  if (!noticeId) await replanStale(now, run.owner, leaseMs);
+  const { data } = await db
+    .collection(NOTICES)
+    .where(noticeId ? { _id: noticeId, status: 'sending' } : { status: 'sending' })
+    .orderBy('createdAt', 'asc')
+    .field({ body: false })
+    .limit(20)
+    .get();
+  let done = true;
+  for (const notice of data as NoticeDoc[]) {
+    if (!(await drainNotice(notice, run, leaseMs))) done = false;
+    if (Date.now() >= run.deadline) break;
+  }
+  if (!noticeId && data.length === 20) done = false;
+  return { chunks: run.chunks, done };
+}
+
+/** Returns true when the notice has no chunk left to process. */
+async function drainNotice(notice: NoticeDoc, run: RunState, leaseMs: number): Promise<boolean> {
+  for (;;) {
+    if (Date.now() >= run.deadline) return false;
+    const { data } = await db
+      .collection(CHUNKS)
+      .where(
+        _.or([
+          { noticeId: notice._id, state: 'pending' },
+          { noticeId: notice._id, state: 'working', 'lease.until': _.lt(new Date(run.now)) },
+        ]),
+      )
+      .orderBy('seq', 'asc')
+      .field({ _id: true, state: true, lease: true })
+      .limit(8)
+      .get();
+    if (data.length === 0) return finishIfDone(notice, run.now);
+    let took = false;
+    for (const candidate of data) {
+      if (Date.now() >= run.deadline) return false;
+      const chunk = await claim(candidate as Pick<ChunkDoc, '_id' | 'state' | 'lease'>, run, leaseMs);
+      if (!chunk) continue;
+      took = true;
+      if (await processChunk(chunk, notice, run.owner)) run.chunks += 1;
+    }
+    // Every candidate was taken by another run between our read and our claim: look again.
+    if (!took) continue;
+  }
+}
+
+/** A conditional update on the chunk as we saw it: only one run can win it. Then one read of the whole chunk. */
+async function claim(
+  seen: Pick<ChunkDoc, '_id' | 'state' | 'lease'>,
+  run: RunState,
+  leaseMs: number,
+): Promise<ChunkDoc | null> {
+  const condition =
+    seen.state === 'pending'
+      ? { _id: seen._id, state: 'pending' }
+      : { _id: seen._id, state: 'working', 'lease.owner': seen.lease?.owner ?? '' };
+  const { stats } = await db
+    .collection(CHUNKS)
+    .where(condition)
+    .update({ data: { state: 'working', lease: { owner: run.owner, until: new Date(run.now + leaseMs) } } });
+  if (stats.updated !== 1) return null;
+  const { data } = await db.collection(CHUNKS).where({ _id: seen._id }).get();
+  return (data[0] as ChunkDoc | undefined) ?? null;
+}
+
+/** Sends one chunk's messages in batches. Returns false if the lease was lost (another run took over). */
+async function processChunk(chunk: ChunkDoc, notice: NoticeDoc, owner: string): Promise<boolean> {
+  const { batchSize, sendConcurrency, miniprogramState } = tuning();
+  const out = chunk.outcomes.split('');
+  // The previous holder died while these were in flight: they may have been sent, so they are never retried.
+  if (chunk.inFlight) {
+    for (let i = chunk.inFlight.from; i < chunk.inFlight.to; i++) {
+      if (out[i] === PENDING_CODE) out[i] = DELIVERY_CODES.failed;
+    }
+  }
+  const mine = { _id: chunk._id, 'lease.owner': owner };
+  const record = async (data: Record<string, unknown>) =>
+    (await db.collection(CHUNKS).where(mine).update({ data })).stats.updated === 1;
+  const message = {
+    templateId: TEMPLATE,
+    page: `packages/notices/pages/detail/index?id=${notice._id}`,
+    data: noticeMessageData({
+      title: notice.title,
+      senderLabel: notice.sender.label,
+      createdAt: new Date(notice.createdAt).getTime(),
+      urgency: notice.urgency,
+    }),
+    miniprogramState,
+  };
+
+  for (let from = 0; from < out.length; from += batchSize) {
+    const to = Math.min(from + batchSize, out.length);
+    const todo: number[] = [];
+    for (let i = from; i < to; i++) if (out[i] === PENDING_CODE) todo.push(i);
+    if (todo.length === 0) continue;
+    const withAccount = todo.filter((i) => chunk.items[i]!.o);
+    for (const i of todo) if (!chunk.items[i]!.o) out[i] = DELIVERY_CODES.unbound;
+    const grants = await grantsOf(withAccount.map((i) => chunk.items[i]!.o!));
+    const toSend = withAccount.filter((i) => (grants.get(chunk.items[i]!.o!) ?? 0) > 0);
+    for (const i of withAccount) if (!toSend.includes(i)) out[i] = DELIVERY_CODES.noGrant;
+
+    // Before anything leaves: the batch is in flight, and the grants it uses are consumed.
+    if (!(await record({ outcomes: out.join(''), inFlight: { from, to } }))) return false;
+    if (toSend.length) {
+      await db
+        .collection(SUBSCRIPTIONS)
+        .where({ _id: _.in(toSend.map((i) => chunk.items[i]!.o!)), [GRANT_FIELD]: _.gt(0) })
+        .update({ data: { [GRANT_FIELD]: _.inc(-1) } });
+    }
+    await forEachLimited(toSend, sendConcurrency, async (i) => {
+      out[i] = await send({ ...message, touser: chunk.items[i]!.o! });
+    });
+    if (!(await record({ outcomes: out.join(''), inFlight: null }))) return false;
+  }
+  return record({ outcomes: out.join(''), inFlight: null, state: 'done', lease: null, doneAt: new Date() });
+}
+
+type Code = (typeof DELIVERY_CODES)[DeliveryOutcome];
+
+async function send(message: Record<string, unknown>): Promise<Code> {
+  try {
+    await cloud.openapi.subscribeMessage.send(message);
+    return DELIVERY_CODES.sent;
+  } catch (e) {
+    const code = (e as { errCode?: number }).errCode;
+    if (code === 43101) return DELIVERY_CODES.refused;
+    console.warn(
+      `[notices] subscribe message to ${String(message.touser)} failed`,
+      code,
+      (e as Error).message,
+    );
+    return DELIVERY_CODES.failed;
+  }
+}
+
+/** Grants left for the notice template, for up to one batch of openids: one read. */
+async function grantsOf(openids: string[]): Promise<Map<string, number>> {
+  if (openids.length === 0) return new Map();
+  const { data } = await db
+    .collection(SUBSCRIPTIONS)
+    .where({ _id: _.in(openids) })
+    .field({ _id: true, grants: true })
+    .limit(PAGE)
+    .get();
+  return new Map(
+    data.map((d) => [
+      d._id as string,
+      Number((d.grants as Record<string, number> | undefined)?.[TEMPLATE] ?? 0),
+    ]),
+  );
+}
+
+async function finishIfDone(notice: NoticeDoc, now: number): Promise<boolean> {
+  const { total } = await db
+    .collection(CHUNKS)
+    .where({ noticeId: notice._id, state: _.neq('done') })
+    .count();
+  if (total > 0) return false;
+  await db
+    .collection(NOTICES)
+    .where({ _id: notice._id, status: 'sending' })
+    .update({ data: { status: 'sent', sentAt: new Date(now) } });
+  return true;
+}
+
+async function forEachLimited<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await fn(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}

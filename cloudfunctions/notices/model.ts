@@ -1,0 +1,101 @@
+import type { Audience, LinkKind, NoticeKind, SendStatus, Urgency } from '../../core/notices';
+import { derivedId } from '../_shared/ids';
+
+/** Collections of the notices domain (see cloudfunctions/collections.json for their indexes). */
+export const NOTICES = 'notices';
+/** The delivery queue: a notice's recipients in chunks of one village, each with its outcome string. */
+export const CHUNKS = 'noticeChunks';
+/** `<noticeId>_<openid>`: a member opened the notice. */
+export const READS = 'noticeReads';
+/** One per notice and household: the first time anyone of the household opened it. */
+export const HOUSEHOLD_READS = 'noticeHouseholdReads';
+/** `subscriptions/<openid>`: one-time subscribe-message consents left per template, and each decision. */
+export const SUBSCRIPTIONS = 'subscriptions';
+export const RESIDENTS = 'residents';
+export const VILLAGES = 'villages';
+
+export interface NoticeDoc {
+  _id: string;
+  audience: Audience;
+  audienceKey: string;
+  /** The village the audience lies in (null: the town or a town-wide group), for the admins' lists. */
+  villageId: string | null;
+  audienceLabel: string;
+  title: string;
+  body: string;
+  kind: NoticeKind;
+  urgency: Urgency;
+  link: { kind: LinkKind; id: string } | null;
+  sender: { openid: string; residentId: string; name: string; label: string };
+  createdAt: Date;
+  /** planning (the queue is being written) → sending (chunks being processed) → sent (every chunk done). */
+  status: SendStatus;
+  /** While planning: who plans and until when; a later drain re-plans a notice whose planner died. */
+  planLease: { owner: string; until: Date } | null;
+  chunkCount: number;
+  recipients: number;
+  households: number;
+  villages: { villageId: string; villageName: string; households: number }[];
+  sentAt: Date | null;
+}
+
+/** A recipient in a chunk: resident, name, household and the bound WeChat user (null if none). */
+export interface ChunkItem {
+  r: string;
+  n: string;
+  h: string;
+  o: string | null;
+}
+
+export interface ChunkDoc {
+  _id: string;
+  noticeId: string;
+  seq: number;
+  villageId: string;
+  items: ChunkItem[];
+  /** One character per item (core/notices DELIVERY_CODES; `.` not yet tried). */
+  outcomes: string;
+  state: 'pending' | 'working' | 'done';
+  /** Who processes the chunk and until when; a chunk whose lease ran out is taken over. */
+  lease: { owner: string; until: Date } | null;
+  /** Items whose subscribe messages may be on their way: recorded before sending, cleared after. */
+  inFlight: { from: number; to: number } | null;
+  doneAt: Date | null;
+}
+
+export interface VillageDoc {
+  _id: string;
+  name: string;
+  order: number;
+}
+
+export const chunkId = (noticeId: string, seq: number) => `${noticeId}_${String(seq).padStart(5, '0')}`;
+export const readId = (noticeId: string, openid: string) => `${noticeId}_${openid}`;
+export const householdReadId = (noticeId: string, villageId: string, household: string) =>
+  derivedId('notice-household-read', noticeId, villageId, household);
+/** A push's id comes from its sender and the compose screen's request id: a retry finds the same notice. */
+export const noticeIdOf = (openid: string, requestId: string) =>
+  `n${derivedId('notice', openid, requestId).slice(0, 23)}`;
+
+const envInt = (name: string, fallback: number) => {
+  const v = Number(process.env[name]);
+  return Number.isInteger(v) && v > 0 ? v : fallback;
+};
+
+/**
+ * Delivery tuning. The defaults suit WeChat cloud (60 s timeout in config.json); tests shrink them through
+ * the function's environment to exercise chunking and resumption with a small town.
+ */
+export const tuning = () => ({
+  chunkSize: envInt('NOTICES_CHUNK_SIZE', 500),
+  batchSize: envInt('NOTICES_SEND_BATCH', 100),
+  sendConcurrency: envInt('NOTICES_SEND_CONCURRENCY', 20),
+  /** How long `push` keeps sending before it answers the sender (the rest continues in `drain`). */
+  pushBudgetMs: envInt('NOTICES_PUSH_BUDGET_MS', 4_000),
+  /** How long one `drain` run keeps working: well inside the 60 s timeout. */
+  drainBudgetMs: envInt('NOTICES_DRAIN_BUDGET_MS', 40_000),
+  /** Longer than the function timeout, so an expired lease means its holder is gone. */
+  leaseMs: envInt('NOTICES_LEASE_MS', 70_000),
+  /** `miniprogramState` of subscribe messages: formal, trial or developer. */
+  miniprogramState: process.env.NOTICES_MINIPROGRAM_STATE ?? 'formal',
+});

@@ -1,0 +1,391 @@
+import * as z from 'zod/mini';
+import { GROUP_CODES, GROUPS, type GroupCode } from './groups';
+import type { MemberIdentity } from './roles';
+import { formatDateTime } from './time';
+import { idSchema, pageSchema, trimmedText } from './validation';
+
+/**
+ * 通知: notices pushed by the alliance's groups and the village and town admins (seeds 000, 004) — policy
+ * explanations, meeting calls, mediation sessions, volunteer calls — to a group's members, a village or the
+ * whole town. Every resident sees the notices addressed to them in the app; those who accepted a one-time
+ * subscription also get a WeChat subscribe message. The sender sees which households have not read, so the
+ * grid workers (网格员) can follow up in person. Pure rules only: no I/O here.
+ */
+
+/** The subscribe-message template (订阅消息 → 我的模板 in the mini-program console): 通知提醒. */
+export const NOTICE_TEMPLATE_ID = 'tongxin-notice-v1';
+/** Its fields: thing1 标题 (≤ 20 characters), thing2 发布单位, time3 发布时间, phrase4 紧急程度 (≤ 5 characters). */
+export const NOTICE_TEMPLATE_FIELDS = {
+  thing1: 'thing',
+  thing2: 'thing',
+  time3: 'time',
+  phrase4: 'phrase',
+} as const;
+
+/** The title is the subscribe message's `thing` field, which WeChat caps at 20 characters. */
+export const NOTICE_TITLE_MAX = 20;
+export const NOTICE_BODY_MAX = 2000;
+/** Pushes per sender per day (China time does not matter: a rolling fixed window of 24 hours). */
+export const NOTICES_PER_DAY = 10;
+/** The unread count covers the newest notices addressed to the member, at most this many. */
+export const UNREAD_WINDOW = 100;
+/** A newly bound member also sees the notices of the month before they joined. */
+export const BACKLOG_MS = 30 * 86_400_000;
+
+export const NOTICE_KINDS = ['policy', 'meeting', 'mediation', 'volunteer', 'other'] as const;
+export type NoticeKind = (typeof NOTICE_KINDS)[number];
+export const NOTICE_KIND_LABELS: Record<NoticeKind, string> = {
+  policy: '政策解读',
+  meeting: '会议通知',
+  mediation: '调解安排',
+  volunteer: '志愿召集',
+  other: '其他',
+};
+
+export const URGENCIES = ['normal', 'urgent'] as const;
+export type Urgency = (typeof URGENCIES)[number];
+export const URGENCY_LABELS: Record<Urgency, string> = { normal: '一般', urgent: '紧急' };
+
+// ------------------------------------------------------------------------------------------------ audiences
+
+/**
+ * Who a notice is for: the whole town, one village, or one group's members — town-wide (every member of the
+ * group, at any level) or in one village (the village's residents holding any role in the group).
+ */
+export type Audience =
+  | { kind: 'town' }
+  | { kind: 'village'; villageId: string }
+  | { kind: 'group'; group: GroupCode; villageId: string | null };
+
+/** One string per audience, stored on the notice; a member's keys say which notices are theirs. */
+export function audienceKey(a: Audience): string {
+  switch (a.kind) {
+    case 'town':
+      return 'town';
+    case 'village':
+      return `v:${a.villageId}`;
+    case 'group':
+      return a.villageId ? `g:${a.group}@${a.villageId}` : `g:${a.group}`;
+  }
+}
+
+/** Every audience a member belongs to: the town, their village, and each of their groups (town-wide and in their village). */
+export function memberKeys(member: MemberIdentity): string[] {
+  const keys = new Set(['town', `v:${member.villageId}`]);
+  for (const g of member.roles.groups) {
+    keys.add(`g:${g.group}`);
+    keys.add(`g:${g.group}@${member.villageId}`);
+  }
+  return [...keys];
+}
+
+/** The keys of the audiences within a village: the village and each group in it (what its admins oversee). */
+export function villageKeys(villageId: string): string[] {
+  return [`v:${villageId}`, ...GROUP_CODES.map((g) => `g:${g}@${villageId}`)];
+}
+
+/** The village an audience lies in, or null for the town and town-wide groups. */
+export const audienceVillage = (a: Audience): string | null => (a.kind === 'town' ? null : a.villageId);
+
+const leads = (member: MemberIdentity, group: GroupCode | null, level: 'town' | 'village' | null) =>
+  member.roles.groups.some(
+    (g) =>
+      g.position !== 'member' &&
+      (group === null || g.group === group) &&
+      (level === null || g.level === level),
+  );
+
+/**
+ * Who may push to an audience (seed 000: the groups push to their members and villages; seed 004: the village
+ * reports back to its residents):
+ * - the whole town: town admins;
+ * - a village: town admins, the village's admins, and any group's 组长/副组长 living in that village;
+ * - a group town-wide: town admins and the group's town-level 组长/副组长;
+ * - a group in a village: those, the village's admins, and the group's 组长/副组长 of that village.
+ */
+export function canNotify(member: MemberIdentity | null, a: Audience): boolean {
+  if (!member) return false;
+  const { roles } = member;
+  if (roles.townAdmin) return true;
+  const ownVillage = (villageId: string) => villageId === member.villageId;
+  switch (a.kind) {
+    case 'town':
+      return false;
+    case 'village':
+      return ownVillage(a.villageId) && (roles.villageAdmin || leads(member, null, null));
+    case 'group':
+      if (leads(member, a.group, 'town')) return true;
+      if (a.villageId === null || !ownVillage(a.villageId)) return false;
+      return roles.villageAdmin || leads(member, a.group, 'village');
+  }
+}
+
+/** Whether a member may send any notice at all (the compose button). */
+export function canSendNotices(member: MemberIdentity | null): boolean {
+  if (!member) return false;
+  return member.roles.townAdmin || member.roles.villageAdmin || leads(member, null, null);
+}
+
+/** Who sees a notice's coverage: its sender, town admins, and the admins of the village it went to. */
+export function canOversee(
+  member: MemberIdentity | null,
+  notice: { senderOpenid: string; audience: Audience },
+  openid: string,
+): boolean {
+  if (!member) return false;
+  if (notice.senderOpenid === openid || member.roles.townAdmin) return true;
+  const villageId = audienceVillage(notice.audience);
+  return member.roles.villageAdmin && villageId !== null && villageId === member.villageId;
+}
+
+/** 全镇 · 中海村 · 协商议事组（全镇）· 协商议事组（中海村） */
+export function audienceLabel(a: Audience, villageName: string | null, townName = '全镇'): string {
+  switch (a.kind) {
+    case 'town':
+      return townName;
+    case 'village':
+      return villageName ?? '本村';
+    case 'group':
+      return `${GROUPS[a.group].name}（${a.villageId ? (villageName ?? '本村') : '全镇'}）`;
+  }
+}
+
+/**
+ * 发布单位, as the subscribe message and the notice show it: the group for a group's notice; for a village,
+ * its 村委/居委 when an admin sends, else the sender's group; the town's alliance for the whole town.
+ */
+export function senderLabelOf(
+  member: MemberIdentity,
+  a: Audience,
+  village: { name: string; kind: 'village' | 'community' } | null,
+): string {
+  if (a.kind === 'group') return GROUPS[a.group].name;
+  if (a.kind === 'town') return '镇统战联盟';
+  const { roles } = member;
+  if (roles.townAdmin || roles.villageAdmin || !village) {
+    return village ? `${village.name}${village.kind === 'community' ? '居委会' : '村委会'}` : '村委会';
+  }
+  const led = roles.groups.find((g) => g.position !== 'member');
+  return led ? GROUPS[led.group].name : `${village.name}村委会`;
+}
+
+// ------------------------------------------------------------------------------------------------ delivery
+
+/**
+ * What happened to each recipient's subscribe message, one character per recipient in a chunk:
+ * `.` not yet tried, `S` sent, `R` refused by WeChat (43101: no consent left), `F` failed (any other error,
+ * or a send that was in flight when its processor died — never retried, so nobody gets it twice),
+ * `N` no grant recorded (nothing sent), `U` no WeChat account bound to the resident (nothing sent).
+ */
+export const DELIVERY_CODES = { sent: 'S', refused: 'R', failed: 'F', noGrant: 'N', unbound: 'U' } as const;
+export type DeliveryOutcome = keyof typeof DELIVERY_CODES;
+export const DELIVERY_OUTCOMES = Object.keys(DELIVERY_CODES) as DeliveryOutcome[];
+export const PENDING_CODE = '.';
+export const DELIVERY_LABELS: Record<DeliveryOutcome | 'pending', string> = {
+  sent: '已推送',
+  refused: '被拒收',
+  failed: '推送失败',
+  noGrant: '未订阅提醒',
+  unbound: '未绑定微信',
+  pending: '推送中',
+};
+
+export type DeliveryCounts = Record<DeliveryOutcome | 'pending', number>;
+
+export function emptyCounts(): DeliveryCounts {
+  return { sent: 0, refused: 0, failed: 0, noGrant: 0, unbound: 0, pending: 0 };
+}
+
+const OUTCOME_OF_CODE = new Map<string, DeliveryOutcome | 'pending'>([
+  ...DELIVERY_OUTCOMES.map((o) => [DELIVERY_CODES[o], o] as const),
+  [PENDING_CODE, 'pending'],
+]);
+
+export function outcomeOf(code: string): DeliveryOutcome | 'pending' {
+  return OUTCOME_OF_CODE.get(code) ?? 'pending';
+}
+
+/** Adds one chunk's outcome string to the counts. */
+export function addOutcomes(counts: DeliveryCounts, outcomes: string): DeliveryCounts {
+  for (const ch of outcomes) counts[outcomeOf(ch)] += 1;
+  return counts;
+}
+
+/** The subscribe message's data for a notice (fields per NOTICE_TEMPLATE_FIELDS, cut to WeChat's limits). */
+export function noticeMessageData(n: {
+  title: string;
+  senderLabel: string;
+  createdAt: number;
+  urgency: Urgency;
+}): Record<keyof typeof NOTICE_TEMPLATE_FIELDS, { value: string }> {
+  return {
+    thing1: { value: [...n.title].slice(0, 20).join('') },
+    thing2: { value: [...n.senderLabel].slice(0, 20).join('') },
+    time3: { value: formatDateTime(n.createdAt) },
+    phrase4: { value: URGENCY_LABELS[n.urgency] },
+  };
+}
+
+// ------------------------------------------------------------------------------------------------ CSV
+
+/**
+ * One CSV cell: quoted when needed; a leading = + - @ (a formula to Excel/WPS) is neutralised with a quote
+ * mark, so a name cannot run code in the spreadsheet of whoever opens the export.
+ */
+export function csvCell(value: string | number): string {
+  let s = String(value);
+  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** A CSV file as Excel and WPS open it in China: UTF-8 with a BOM, CRLF line ends. */
+export function toCsv(header: string[], rows: (string | number)[][]): string {
+  return '\uFEFF' + [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}
+
+// ------------------------------------------------------------------------------------------------ input
+
+const audience = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('town') }),
+  z.object({ kind: z.literal('village'), villageId: idSchema }),
+  z.object({ kind: z.literal('group'), group: z.enum(GROUP_CODES), villageId: z.nullable(idSchema) }),
+]);
+
+export const LINK_KINDS = ['briefing', 'agenda', 'honor'] as const;
+export type LinkKind = (typeof LINK_KINDS)[number];
+export const LINK_LABELS: Record<LinkKind, string> = {
+  briefing: '查看政策宣讲',
+  agenda: '查看议题',
+  honor: '查看红黑榜',
+};
+
+const link = z.object({ kind: z.enum(LINK_KINDS), id: idSchema });
+
+export const noticesInput = {
+  composeOptions: z.object({}),
+  push: z.object({
+    /** Chosen by the client once per compose screen, so a retry on a weak signal never sends twice. */
+    requestId: z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/, '请求编号无效')),
+    title: trimmedText('标题', 4, '标题至少 4 个字', NOTICE_TITLE_MAX),
+    body: trimmedText('内容', 10, '内容至少 10 个字', NOTICE_BODY_MAX),
+    kind: z.enum(NOTICE_KINDS),
+    urgency: z.enum(URGENCIES),
+    audience,
+    link: z.optional(z.nullable(link)),
+  }),
+  inbox: z.object({ ...pageSchema }),
+  unread: z.object({}),
+  open: z.object({ noticeId: idSchema }),
+  subscribe: z.object({
+    /** What `wx.requestSubscribeMessage` answered per template id. */
+    results: z.record(
+      z.string().check(z.maxLength(64, '模板编号无效')),
+      z.enum(['accept', 'reject', 'ban', 'filter']),
+    ),
+  }),
+  sent: z.object({ ...pageSchema }),
+  coverage: z.object({ noticeId: idSchema }),
+  unreadHouseholds: z.object({ noticeId: idSchema, villageId: idSchema }),
+  exportUnread: z.object({ noticeId: idSchema }),
+  drain: z.object({}),
+};
+
+export type NoticesInput = { [A in keyof typeof noticesInput]: z.infer<(typeof noticesInput)[A]> };
+export type PushInput = NoticesInput['push'];
+
+export const NOTICE_FIELD_LABELS: Record<string, string> = {
+  title: '标题',
+  body: '内容',
+  kind: '通知类别',
+  urgency: '紧急程度',
+  audience: '发送范围',
+  villageId: '村（社区）',
+  group: '联盟小组',
+  link: '关联内容',
+  noticeId: '通知编号',
+  requestId: '请求编号',
+  results: '订阅结果',
+};
+
+// ------------------------------------------------------------------------------------------------ output
+
+export interface NoticeSummary {
+  noticeId: string;
+  title: string;
+  kind: NoticeKind;
+  urgency: Urgency;
+  audienceLabel: string;
+  senderLabel: string;
+  createdAt: number;
+  read: boolean;
+}
+
+export interface NoticeView extends NoticeSummary {
+  body: string;
+  link: { kind: LinkKind; id: string } | null;
+  canOversee: boolean;
+}
+
+export type SendStatus = 'planning' | 'sending' | 'sent';
+export const SEND_STATUS_LABELS: Record<SendStatus, string> = {
+  planning: '准备中',
+  sending: '推送中',
+  sent: '已推送',
+};
+
+export interface SentSummary {
+  noticeId: string;
+  title: string;
+  urgency: Urgency;
+  audienceLabel: string;
+  senderLabel: string;
+  createdAt: number;
+  status: SendStatus;
+  households: number;
+  readHouseholds: number;
+}
+
+export interface VillageCoverage {
+  villageId: string;
+  villageName: string;
+  households: number;
+  readHouseholds: number;
+}
+
+export interface CoverageView {
+  notice: SentSummary;
+  recipients: number;
+  delivery: DeliveryCounts;
+  villages: VillageCoverage[];
+}
+
+export interface UnreadHousehold {
+  household: string;
+  members: { name: string; bound: boolean; delivery: DeliveryOutcome | 'pending' }[];
+}
+
+export interface ComposeOption {
+  audience: Audience;
+  label: string;
+}
+
+export interface NoticesOutput {
+  composeOptions: { options: ComposeOption[]; sentToday: number; perDay: number };
+  push: { noticeId: string; status: SendStatus; recipients: number; households: number };
+  inbox: {
+    notices: NoticeSummary[];
+    nextCursor: string | null;
+    /** First page only: the unread count and the subscriptions left for the notice template. */
+    unread?: number;
+    grantsLeft?: number;
+    canSend?: boolean;
+  };
+  unread: { unread: number };
+  open: NoticeView;
+  subscribe: { grantsLeft: number };
+  sent: { notices: SentSummary[]; nextCursor: string | null };
+  coverage: CoverageView;
+  unreadHouseholds: { villageName: string; households: UnreadHousehold[] };
+  exportUnread: { filename: string; csv: string; rows: number };
+  drain: { chunks: number; done: boolean };
+}
