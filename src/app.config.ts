@@ -38,6 +38,11 @@ export default defineAppConfig({
       pages: ['pages/board/index', 'pages/standing/index', 'pages/appeal/index', 'pages/manage/index'],
     },
     {
+      root: 'packages/notices',
+      name: 'notices',
+      pages: ['pages/detail/index', 'pages/compose/index', 'pages/sent/index', 'pages/coverage/index'],
+    },
+    {
       root: 'packages/admin',
       name: 'admin',
       pages: ['pages/bindings/index', 'pages/residents/index', 'pages/roles/index', 'pages/register/index'],
@@ -45,6 +50,7 @@ export default defineAppConfig({
   ],
   preloadRule: {
     'pages/home/index': { network: 'all', packages: ['alliance', 'agenda', 'briefings', 'honor'] },
+    'pages/notices/index': { network: 'all', packages: ['notices'] },
     'pages/me/index': { network: 'all', packages: ['admin'] },
   },
   tabBar: {

@@ -6,11 +6,11 @@ import { fakeAgenda, type AgendaAnswers } from '../support/fake-agenda';
 import { fakeBriefings, type BriefingsAnswers } from '../support/fake-briefings';
 import { fakeHonor, type HonorAnswers } from '../support/fake-honor';
 import { fakeMembers, type MembersAnswers } from '../support/fake-members';
+import { fakeNotices, type NoticesAnswers } from '../support/fake-notices';
 
 /**
- * Renders a page with the `members`, `agenda`, `briefings` and `honor` functions answering from `answers`,
- * `agendaAnswers`, `briefingsAnswers` and `honorAnswers` (see test/support/fake-members.ts, fake-agenda.ts,
- * fake-briefings.ts, fake-honor.ts).
+ * Renders a page with the `members`, `agenda`, `briefings`, `honor` and `notices` functions answering from
+ * `answers`, `agendaAnswers`, `briefingsAnswers`, `honorAnswers` and `noticesAnswers` (see test/support/fake-*.ts).
  * Every call is recorded on the returned mock. Tests must `jest.mock('<src>/services/transport')` first.
  */
 export function renderWithCloud(
@@ -19,6 +19,7 @@ export function renderWithCloud(
   agendaAnswers: AgendaAnswers = {},
   briefingsAnswers: BriefingsAnswers = {},
   honorAnswers: HonorAnswers = {},
+  noticesAnswers: NoticesAnswers = {},
 ) {
   resetSession();
   const functions: Record<string, (event: Record<string, unknown>) => unknown> = {
@@ -26,6 +27,7 @@ export function renderWithCloud(
     agenda: fakeAgenda(agendaAnswers),
     briefings: fakeBriefings(briefingsAnswers),
     honor: fakeHonor(honorAnswers),
+    notices: fakeNotices(noticesAnswers),
   };
   const transport = jest.mocked(callFunction);
   transport.mockReset();

@@ -31,6 +31,10 @@ test('the tab pages are in the main package and the feature pages in domain subp
     'packages/honor/pages/standing/index',
     'packages/honor/pages/appeal/index',
     'packages/honor/pages/manage/index',
+    'packages/notices/pages/detail/index',
+    'packages/notices/pages/compose/index',
+    'packages/notices/pages/sent/index',
+    'packages/notices/pages/coverage/index',
     'packages/admin/pages/bindings/index',
     'packages/admin/pages/residents/index',
     'packages/admin/pages/roles/index',
@@ -46,6 +50,7 @@ test('the tab pages are in the main package and the feature pages in domain subp
 test('subpackages are preloaded from the tabs; code loads lazily; privacy is declared', () => {
   expect(appJson.preloadRule).toEqual({
     'pages/home/index': { network: 'all', packages: ['alliance', 'agenda', 'briefings', 'honor'] },
+    'pages/notices/index': { network: 'all', packages: ['notices'] },
     'pages/me/index': { network: 'all', packages: ['admin'] },
   });
   expect(appJson.lazyCodeLoading).toBe('requiredComponents');

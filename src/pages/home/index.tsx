@@ -1,9 +1,11 @@
-import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import { useEffect } from 'react';
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import Screen from '../../components/Screen';
 import StateView from '../../components/StateView';
 import { menuFor } from '../../menu';
 import { refreshSession, useSession } from '../../store/session';
+import { showNoticeBadge } from '../../utils/notice-badge';
 import './index.css';
 
 /** 首页: the “迤那之窗 · 统战联盟” menu — every feature the user may use, and a nudge to bind if they have not. */
@@ -15,6 +17,13 @@ export default function Home() {
   const me = session.me;
   const member = me?.status === 'bound' ? me.member : null;
   const entries = menuFor(member);
+  // The 通知 tab's unread count, whenever the app comes to the front on 首页.
+  useDidShow(() => {
+    if (member) void showNoticeBadge();
+  });
+  useEffect(() => {
+    if (member) void showNoticeBadge();
+  }, [member?.residentId]);
 
   return (
     <Screen title="同心">

@@ -53,6 +53,9 @@ const Taro = {
   setStorageSync: jest.fn((_key: string, _value: unknown) => undefined),
   chooseMessageFile: resolved({ tempFiles: [] }),
   openDocument: resolved(),
+  setTabBarBadge: resolved(),
+  removeTabBarBadge: resolved(),
+  requestSubscribeMessage: resolved({}),
   cloud: {
     init: jest.fn(),
     callFunction: jest.fn(async (_opts: { name: string; data?: unknown }): Promise<{ result: unknown }> => ({

@@ -1,0 +1,79 @@
+import { useEffect } from 'react';
+import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
+import { Button, Text, View } from '@tarojs/components';
+import { LINK_LABELS, NOTICE_KIND_LABELS, type NoticeView } from '../../../../../core/notices';
+import { formatDateTime } from '../../../../../core/time';
+import Screen from '../../../../components/Screen';
+import { RemoteState } from '../../../../components/StateView';
+import { useRemote } from '../../../../hooks/use-remote';
+import { call } from '../../../../services/cloud';
+import { showNoticeBadge } from '../../../../utils/notice-badge';
+import { coverageUrl } from '../../../../pages/notices/links';
+import '../../notices.css';
+
+/** Where a notice's link leads: the briefing, the agenda item, or the village's honor board. */
+function linkUrl(link: NonNullable<NoticeView['link']>): string {
+  switch (link.kind) {
+    case 'briefing':
+      return `/packages/briefings/pages/detail/index?id=${link.id}`;
+    case 'agenda':
+      return `/packages/agenda/pages/item/index?id=${link.id}`;
+    case 'honor':
+      return '/packages/honor/pages/board/index';
+  }
+}
+
+/**
+ * One notice, in large type. Opening it leaves the read receipt (the cloud records it) and the tab's unread
+ * count follows. Its sender and the admins overseeing it also get 送达情况.
+ */
+export default function NoticeDetail() {
+  const noticeId = useRouter().params.id ?? '';
+  const notice = useRemote(() => call('notices', 'open', { noticeId }), [noticeId]);
+  usePullDownRefresh(() => {
+    void notice.reload().finally(() => Taro.stopPullDownRefresh());
+  });
+  const n = notice.data;
+  useEffect(() => {
+    if (n?.read) void showNoticeBadge();
+  }, [n?.noticeId]);
+
+  return (
+    <Screen title="通知">
+      {!n ? (
+        <RemoteState remote={notice} />
+      ) : (
+        <View className="card" data-testid="notice-detail">
+          <View>
+            {n.urgency === 'urgent' && <Text className="tag notice-urgent">紧急</Text>}
+            <Text className="tag">{NOTICE_KIND_LABELS[n.kind]}</Text>
+            <Text className="tag tag--grey">发给{n.audienceLabel}</Text>
+          </View>
+          <Text className="notice-detail__title">{n.title}</Text>
+          <Text className="muted">
+            {n.senderLabel} · {formatDateTime(n.createdAt)}
+          </Text>
+          <Text className="notice-detail__body" userSelect>
+            {n.body}
+          </Text>
+          {n.link && (
+            <Button
+              className="btn btn--ghost"
+              onClick={() => void Taro.navigateTo({ url: linkUrl(n.link!) })}
+            >
+              {LINK_LABELS[n.link.kind]}
+            </Button>
+          )}
+          {n.canOversee && (
+            <Button
+              className="btn btn--primary"
+              onClick={() => void Taro.navigateTo({ url: coverageUrl(n.noticeId) })}
+            >
+              送达情况
+            </Button>
+          )}
+        </View>
+      )}
+    </Screen>
+  );
+}

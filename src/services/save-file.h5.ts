@@ -1,0 +1,12 @@
+/** The browser downloads the file (UTF-8 with the BOM the text already carries, so Excel and WPS read Chinese). */
+export async function saveTextFile(filename: string, text: string): Promise<boolean> {
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  return true;
+}
