@@ -45,8 +45,9 @@ export const sent = defineCommand({
   async run(ctx, input): Promise<NoticesOutput['sent']> {
     const member = (await ctx.member())!;
     const limit = input.limit ?? PAGE_SIZE;
+    // Town admins see every notice; village admins theirs and those to their village; leaders their own.
     const mine = member.roles.townAdmin
-      ? {}
+      ? null
       : member.roles.villageAdmin
         ? _.or([{ 'sender.openid': ctx.openid }, { audienceKey: _.in(villageKeys(member.villageId)) }])
         : { 'sender.openid': ctx.openid };
@@ -56,10 +57,11 @@ export const sent = defineCommand({
           { createdAt: _.lt(new Date(after.at)) },
           { createdAt: _.eq(new Date(after.at)), _id: _.lt(after.id) },
         ])
-      : {};
+      : null;
+    const conditions = [mine, page].filter((c) => c !== null);
     const { data } = await db
       .collection(NOTICES)
-      .where(_.and([mine, page]))
+      .where(conditions.length === 2 ? _.and(conditions) : (conditions[0] ?? {}))
       .orderBy('createdAt', 'desc')
       .orderBy('_id', 'desc')
       .field({ body: false, villages: false })

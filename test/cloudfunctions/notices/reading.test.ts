@@ -172,6 +172,37 @@ describe('coverage', () => {
     expect(town.notices.map((n) => n.noticeId)).toContain(noticeId);
   });
 
+  test('the sent list pages without gaps or repeats, for a leader, a village admin and the town admin', async () => {
+    const pages = async (openid: string) => {
+      const ids: string[] = [];
+      let cursor: string | undefined;
+      for (;;) {
+        const page = data(await as(openid)('sent', { limit: 2, ...(cursor ? { cursor } : {}) }));
+        ids.push(...page.notices.map((n) => n.noticeId));
+        if (!page.nextCursor) return ids;
+        cursor = page.nextCursor;
+      }
+    };
+    const newestFirst = (keep: (n: Record<string, unknown>) => boolean) =>
+      cloud
+        .dump('notices')
+        .filter(keep)
+        .sort((a, b) => +b.createdAt! - +a.createdAt! || String(b._id).localeCompare(String(a._id)))
+        .map((n) => n._id);
+    const sender = (n: Record<string, unknown>) => (n.sender as { openid: string }).openid;
+    expect(await pages(TOWN_ADMIN)).toEqual(newestFirst(() => true));
+    expect(await pages(ADMIN)).toEqual(
+      newestFirst((n) => sender(n) === ADMIN || String(n.audienceKey).endsWith('zhonghai')),
+    );
+    const { noticeId: own } = data(
+      await as('demo-leader-service')(
+        'push',
+        pushInput({ kind: 'group', group: 'service', villageId: null }),
+      ),
+    );
+    expect(await pages('demo-leader-service')).toEqual([own]);
+  });
+
   test('only the sender and the admins overseeing it see coverage', async () => {
     data(await as(TOWN_ADMIN)('coverage', { noticeId }));
     await refuses(cloud, () => as(RESIDENT)('coverage', { noticeId }), 'FORBIDDEN');
