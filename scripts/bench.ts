@@ -10,12 +10,15 @@
  * - briefings through the same gateway (scripts/bench/briefings.ts): list and search latency with 5,000
  *   briefings (goal: p95 ≤ 100 ms each), and the database requests of one search;
  * - notices (scripts/bench/notices.ts): a town-wide notice to 43,464 residents through the batching path, from
- *   push to every recipient accounted for (goal ≤ 60 s), with the outcome counts.
+ *   push to every recipient accounted for (goal ≤ 60 s), with the outcome counts;
+ * - dividends (scripts/bench/dividends.ts): one distribution over 10,055 households in core/dividends.ts (goal
+ *   ≤ 100 ms) and the heap it keeps, inside a 100 MB heap limit (goal ≤ 100 MB).
  */
 import path from 'node:path';
 import { startLocalCloud } from '../local-cloud';
 import { agendaBench } from './bench/agenda';
 import { briefingsBench } from './bench/briefings';
+import { dividendsBench } from './bench/dividends';
 import { noticesBench } from './bench/notices';
 import { median, p95, type Row } from './bench/stats';
 
@@ -110,6 +113,7 @@ async function main(): Promise<void> {
   rows.push(...(await agendaBench()));
   rows.push(...(await briefingsBench()));
   rows.push(...(await noticesBench()));
+  rows.push(...dividendsBench());
 
   const width = Math.max(...rows.map((r) => r.metric.length));
   console.log(
