@@ -1,5 +1,6 @@
 import type { AgendaInput, AgendaOutput } from './agenda';
 import type { BriefingsInput, BriefingsOutput } from './briefings';
+import type { DividendsInput, DividendsOutput } from './dividends';
 import type { HonorInput, HonorOutput } from './honor';
 import type { MembersInput, MembersOutput } from './members';
 import type { NoticesInput, NoticesOutput } from './notices';
@@ -14,6 +15,7 @@ export interface Api {
   briefings: { [A in keyof BriefingsOutput]: { input: BriefingsInput[A]; output: BriefingsOutput[A] } };
   honor: { [A in keyof HonorOutput]: { input: HonorInput[A]; output: HonorOutput[A] } };
   notices: { [A in keyof NoticesOutput]: { input: NoticesInput[A]; output: NoticesOutput[A] } };
+  dividends: { [A in keyof DividendsOutput]: { input: DividendsInput[A]; output: DividendsOutput[A] } };
 }
 
 export type FunctionName = keyof Api;

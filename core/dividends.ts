@@ -18,6 +18,9 @@
  * does not depend on how the roster is sorted, and households with equal shares differ by at most 1 fen.
  */
 
+import * as z from 'zod/mini';
+import { idSchema, trimmedText } from './validation';
+
 export const LEGAL_FORMS = ['shareCoop', 'farmerCoop'] as const;
 export type LegalForm = (typeof LEGAL_FORMS)[number];
 export const LEGAL_FORM_LABELS: Record<LegalForm, string> = {
@@ -366,4 +369,220 @@ export function formulaInWords(d: Distribution, line: HouseholdLine): string {
     `取整到分${adjustment ? `，按“最大余数法”补 ${adjustment} 分` : ''}，合计 ${yuan(line.amountFen)} 元`,
   );
   return parts.join('；');
+}
+
+/** Every line with its household label and formula, as stored with a computed distribution. */
+export function householdViews(d: Distribution, rows: { household: string }[]): HouseholdView[] {
+  return d.lines.map((l, i) => ({ ...l, household: rows[i]!.household, formula: formulaInWords(d, l) }));
+}
+
+// ------------------------------------------------------------------------------------------------ the function's API
+
+/**
+ * A distribution's life: declared (the profit stated) → computed (the roster snapshot divided) → reviewed (a
+ * second manager checked it) → published (immutable, shown to households). A correction is a new version of the
+ * same year with a reason; the earlier one stays visible, marked superseded.
+ */
+export const DISTRIBUTION_STATUSES = ['declared', 'computed', 'reviewed', 'published'] as const;
+export type DistributionStatus = (typeof DISTRIBUTION_STATUSES)[number];
+export const DISTRIBUTION_STATUS_LABELS: Record<DistributionStatus, string> = {
+  declared: '已申报',
+  computed: '已核算',
+  reviewed: '已复核',
+  published: '已公布',
+};
+
+export const ROSTER_MAX = 20_000;
+
+/** One row of a cooperative's roster, as stored and shown to its managers. */
+export interface RosterRow extends Holding {
+  /** The household label (户号), as the village's books write it. */
+  household: string;
+  villageId: string;
+}
+
+export interface CooperativeSummary {
+  coopId: string;
+  villageId: string;
+  villageName: string;
+  name: string;
+  industry: string;
+  legalForm: LegalForm;
+  basis: Basis;
+  rule: SplitRule;
+  transactionReturnBp: number;
+  terms: ShareTerms;
+  shareholders: number;
+  /** The newest published distribution, if any. */
+  latest: DistributionSummary | null;
+}
+
+export interface DistributionSummary {
+  distributionId: string;
+  coopId: string;
+  coopName: string;
+  year: number;
+  version: number;
+  status: DistributionStatus;
+  basis: Basis;
+  profitFen: number;
+  pools: Distribution['pools'] | null;
+  shareholders: number;
+  totalWeightedShares: string | null;
+  ratePerShare: string | null;
+  ratePerVolumeYuan: string | null;
+  /** Why this version corrects an earlier one. */
+  reason: string | null;
+  /** The version that corrects this one, when there is one. */
+  supersededBy: string | null;
+  declaredBy: string;
+  reviewedBy: string | null;
+  publishedAt: number | null;
+}
+
+/** A household's line in a distribution, with everything needed to explain it. */
+export interface HouseholdView extends HouseholdLine {
+  household: string;
+  formula: string;
+}
+
+export interface MyDividend {
+  summary: DistributionSummary;
+  legalForm: LegalForm;
+  line: HouseholdView;
+}
+
+export interface CooperativeView extends CooperativeSummary {
+  distributions: DistributionSummary[];
+  canManage: boolean;
+  /** Managers only. */
+  roster: RosterRow[] | null;
+  board: { residentId: string; name: string }[];
+}
+
+export interface DistributionView {
+  summary: DistributionSummary;
+  legalForm: LegalForm;
+  rule: SplitRule;
+  transactionReturnBp: number;
+  terms: ShareTerms;
+  /** Every household's line: managers only. */
+  lines: HouseholdView[] | null;
+  /** The caller's household's line, if it is on the roster. */
+  mine: HouseholdView | null;
+  canManage: boolean;
+  canReview: boolean;
+  canPublish: boolean;
+}
+
+// ------------------------------------------------------------------------------------------------ input
+
+const count = (what: string, max = Number.MAX_SAFE_INTEGER) =>
+  z.int().check(z.minimum(0, `${what}不能小于 0`), z.maximum(max, `${what}太大`));
+const bp = (what: string) => count(what, BP);
+
+const rule = z
+  .object({ reserveBp: bp('运营保障比例'), collectiveBp: bp('村集体比例'), membersBp: bp('股民比例') })
+  .check(
+    z.refine((r) => r.reserveBp + r.collectiveBp + r.membersBp === BP, {
+      message: '三项分配比例之和必须是 100%',
+      path: ['membersBp'],
+    }),
+  );
+
+const terms = z.object({
+  fenPerShare: z.int().check(z.minimum(1, '每股金额必须大于 0'), z.maximum(100_000_000, '每股金额太大')),
+  centiSharesPerMu: z
+    .int()
+    .check(z.minimum(1, '每亩折股数必须大于 0'), z.maximum(1_000_000, '每亩折股数太大')),
+  weights: z.object({
+    capital: count('资金入股权重', 10_000),
+    land: count('土地入股权重', 10_000),
+    allocated: count('配股权重', 10_000),
+    collective: count('村集体股权重', 10_000),
+  }),
+});
+
+const year = z.int().check(z.minimum(2000, '年度无效'), z.maximum(2100, '年度无效'));
+
+export const dividendsInput = {
+  listCooperatives: z.object({ villageId: z.optional(idSchema) }),
+  getCooperative: z.object({ coopId: idSchema }),
+  saveCooperative: z.object({
+    coopId: z.optional(idSchema),
+    villageId: idSchema,
+    name: trimmedText('合作社名称', 4, '请填写合作社全称', 40),
+    industry: trimmedText('产业', 2, '请填写产业', 40),
+    legalForm: z.enum(LEGAL_FORMS),
+    rule,
+    transactionReturnBp: z
+      .int()
+      .check(
+        z.minimum(MIN_TRANSACTION_RETURN_BP, '按交易量返还不得低于可分配盈余的 60%'),
+        z.maximum(BP, '按交易量返还不能超过 100%'),
+      ),
+    terms,
+    board: z.array(idSchema).check(z.maxLength(15, '理事会成员最多 15 人')),
+  }),
+  importRoster: z.object({
+    coopId: idSchema,
+    filename: trimmedText('文件名', 1, '缺少文件名', 120),
+    /** The file's bytes, base64: an Excel workbook (.xlsx) or a CSV (UTF-8 or GBK). */
+    contentBase64: z.string().check(z.maxLength(4_000_000, '文件太大（最多约 3 MB）')),
+  }),
+  declare: z.object({
+    coopId: idSchema,
+    year,
+    profitFen: count('可分配盈余', 1_000_000_000_000),
+    /** A correction of a published distribution of the same year, with the reason everyone will see. */
+    corrects: z.optional(
+      z.object({
+        distributionId: idSchema,
+        reason: trimmedText('更正原因', 5, '请写清更正原因（至少 5 个字）', 200),
+      }),
+    ),
+  }),
+  compute: z.object({ distributionId: idSchema }),
+  review: z.object({ distributionId: idSchema }),
+  publish: z.object({ distributionId: idSchema }),
+  getDistribution: z.object({ distributionId: idSchema }),
+  myDividends: z.object({}),
+  whatIf: z.object({ distributionId: idSchema, profitFen: count('可分配盈余', 1_000_000_000_000) }),
+  exportDistribution: z.object({ distributionId: idSchema }),
+};
+
+export type DividendsInput = { [A in keyof typeof dividendsInput]: z.infer<(typeof dividendsInput)[A]> };
+
+export const DIVIDENDS_FIELD_LABELS: Record<string, string> = {
+  coopId: '合作社',
+  villageId: '村（社区）',
+  name: '合作社名称',
+  industry: '产业',
+  legalForm: '组织形式',
+  rule: '分配比例',
+  transactionReturnBp: '按交易量返还比例',
+  terms: '折股办法',
+  board: '理事会成员',
+  filename: '文件名',
+  contentBase64: '文件',
+  year: '年度',
+  profitFen: '可分配盈余',
+  corrects: '更正',
+  reason: '更正原因',
+  distributionId: '分配方案',
+};
+
+export interface DividendsOutput {
+  listCooperatives: { cooperatives: CooperativeSummary[] };
+  getCooperative: CooperativeView;
+  saveCooperative: { coopId: string };
+  importRoster: { rows: number; households: number };
+  declare: { distributionId: string; version: number };
+  compute: DistributionView;
+  review: { status: DistributionStatus };
+  publish: { status: DistributionStatus };
+  getDistribution: DistributionView;
+  myDividends: { dividends: MyDividend[]; household: string | null };
+  whatIf: { profitFen: number; pools: Distribution['pools']; mine: HouseholdView | null };
+  exportDistribution: { filename: string; csv: string; rows: number };
 }

@@ -19,6 +19,7 @@ import { buildCloudFunctions, DEFAULT_OUT as FUNCTIONS_OUT, ROOT } from './build
 import { DEMO_GROUP_LEADERS } from '../core/demo';
 import { demoBriefings } from './seed/briefings';
 import { demoHonor } from './seed/honor';
+import { demoDividends } from './seed/dividends';
 import { demoSeed } from './seed/demo';
 
 export const H5_DIR = path.join(ROOT, 'dist-h5');
@@ -111,7 +112,7 @@ export function functionEnv(env: NodeJS.ProcessEnv): Record<string, string> {
   );
 }
 
-/** The demo town with its demo briefings (authored by the town's 政策解读组 组长) and 中海村's honor board. */
+/** The demo town with its demo briefings (authored by the town's 政策解读组 组长), 中海村's honor board and cooperatives. */
 function appSeed(): Record<string, Record<string, unknown>[]> {
   const seed = demoSeed();
   const leader = seed.members?.find((m) => m._id === DEMO_GROUP_LEADERS.policy);
@@ -119,6 +120,7 @@ function appSeed(): Record<string, Record<string, unknown>[]> {
     ...seed,
     ...demoBriefings(String(leader?.name ?? '政策解读组')),
     ...demoHonor(seed.residents ?? []),
+    ...demoDividends(seed.residents ?? []),
   };
 }
 

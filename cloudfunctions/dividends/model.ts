@@ -1,0 +1,82 @@
+import type {
+  Basis,
+  Distribution,
+  DistributionStatus,
+  HouseholdView,
+  LegalForm,
+  RosterRow,
+  ShareTerms,
+  SplitRule,
+} from '../../core/dividends';
+
+/** Collections of the dividends domain (see cloudfunctions/collections.json). */
+export const COOPERATIVES = 'cooperatives';
+/** `coopRosters/<coopId>`: the cooperative's current shareholder roster, replaced by each import. */
+export const ROSTERS = 'coopRosters';
+/** `<coopId>_<year>_v<version>`: one distribution version. */
+export const DISTRIBUTIONS = 'distributions';
+export const VILLAGES = 'villages';
+export const RESIDENTS = 'residents';
+
+export interface Person {
+  openid: string;
+  name: string;
+}
+
+export interface CoopDoc {
+  _id: string;
+  villageId: string;
+  villageName: string;
+  name: string;
+  industry: string;
+  legalForm: LegalForm;
+  rule: SplitRule;
+  transactionReturnBp: number;
+  terms: ShareTerms;
+  /** The cooperative's board (理事会): residents who manage it beside the village's admins. */
+  board: { residentId: string; name: string }[];
+  shareholders: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface RosterDoc {
+  _id: string;
+  rows: RosterRow[];
+  importedAt: Date;
+  importedBy: Person;
+  filename: string;
+}
+
+export interface DistributionDoc {
+  _id: string;
+  coopId: string;
+  coopName: string;
+  villageId: string;
+  year: number;
+  version: number;
+  status: DistributionStatus;
+  legalForm: LegalForm;
+  basis: Basis;
+  rule: SplitRule;
+  transactionReturnBp: number;
+  terms: ShareTerms;
+  profitFen: number;
+  /** Households on the snapshot (0 until computed). */
+  shareholders: number;
+  /** The roster as it was when computed: a published distribution never changes with later imports. */
+  snapshot: RosterRow[] | null;
+  result: Omit<Distribution, 'lines' | 'profitFen' | 'basis'> | null;
+  lines: HouseholdView[] | null;
+  reason: string | null;
+  corrects: string | null;
+  supersededBy: string | null;
+  declaredBy: Person;
+  computedBy: Person | null;
+  reviewedBy: Person | null;
+  createdAt: Date;
+  publishedAt: Date | null;
+}
+
+export const distributionId = (coopId: string, year: number, version: number) =>
+  `${coopId}_${year}_v${version}`;
