@@ -43,13 +43,29 @@ export default defineAppConfig({
       pages: ['pages/detail/index', 'pages/compose/index', 'pages/sent/index', 'pages/coverage/index'],
     },
     {
+      root: 'packages/dividends',
+      name: 'dividends',
+      pages: [
+        'pages/mine/index',
+        'pages/coops/index',
+        'pages/coop/index',
+        'pages/distribution/index',
+        'pages/declare/index',
+        'pages/import/index',
+        'pages/edit/index',
+      ],
+    },
+    {
       root: 'packages/admin',
       name: 'admin',
       pages: ['pages/bindings/index', 'pages/residents/index', 'pages/roles/index', 'pages/register/index'],
     },
   ],
   preloadRule: {
-    'pages/home/index': { network: 'all', packages: ['alliance', 'agenda', 'briefings', 'honor'] },
+    'pages/home/index': {
+      network: 'all',
+      packages: ['alliance', 'agenda', 'briefings', 'honor', 'dividends'],
+    },
     'pages/notices/index': { network: 'all', packages: ['notices'] },
     'pages/me/index': { network: 'all', packages: ['admin'] },
   },

@@ -40,6 +40,14 @@ export const MENU: MenuEntry[] = [
     audience: ['resident'],
   },
   {
+    id: 'dividends',
+    title: '分红查询',
+    description: '合作社分红到户，每一分钱都说得清',
+    badge: '红',
+    url: '/packages/dividends/pages/mine/index',
+    audience: ['anyone'],
+  },
+  {
     id: 'groups',
     title: '联盟小组',
     description: '五个职能组的职责和组长',

@@ -4,13 +4,15 @@ import { resetSession } from '../../src/store/session';
 import { callFunction } from '../../src/services/transport';
 import { fakeAgenda, type AgendaAnswers } from '../support/fake-agenda';
 import { fakeBriefings, type BriefingsAnswers } from '../support/fake-briefings';
+import { fakeDividends, type DividendsAnswers } from '../support/fake-dividends';
 import { fakeHonor, type HonorAnswers } from '../support/fake-honor';
 import { fakeMembers, type MembersAnswers } from '../support/fake-members';
 import { fakeNotices, type NoticesAnswers } from '../support/fake-notices';
 
 /**
- * Renders a page with the `members`, `agenda`, `briefings`, `honor` and `notices` functions answering from
- * `answers`, `agendaAnswers`, `briefingsAnswers`, `honorAnswers` and `noticesAnswers` (see test/support/fake-*.ts).
+ * Renders a page with the `members`, `agenda`, `briefings`, `honor`, `notices` and `dividends` functions answering
+ * from `answers`, `agendaAnswers`, `briefingsAnswers`, `honorAnswers`, `noticesAnswers` and `dividendsAnswers`
+ * (see test/support/fake-*.ts).
  * Every call is recorded on the returned mock. Tests must `jest.mock('<src>/services/transport')` first.
  */
 export function renderWithCloud(
@@ -20,6 +22,7 @@ export function renderWithCloud(
   briefingsAnswers: BriefingsAnswers = {},
   honorAnswers: HonorAnswers = {},
   noticesAnswers: NoticesAnswers = {},
+  dividendsAnswers: DividendsAnswers = {},
 ) {
   resetSession();
   const functions: Record<string, (event: Record<string, unknown>) => unknown> = {
@@ -28,6 +31,7 @@ export function renderWithCloud(
     briefings: fakeBriefings(briefingsAnswers),
     honor: fakeHonor(honorAnswers),
     notices: fakeNotices(noticesAnswers),
+    dividends: fakeDividends(dividendsAnswers),
   };
   const transport = jest.mocked(callFunction);
   transport.mockReset();

@@ -35,6 +35,13 @@ test('the tab pages are in the main package and the feature pages in domain subp
     'packages/notices/pages/compose/index',
     'packages/notices/pages/sent/index',
     'packages/notices/pages/coverage/index',
+    'packages/dividends/pages/mine/index',
+    'packages/dividends/pages/coops/index',
+    'packages/dividends/pages/coop/index',
+    'packages/dividends/pages/distribution/index',
+    'packages/dividends/pages/declare/index',
+    'packages/dividends/pages/import/index',
+    'packages/dividends/pages/edit/index',
     'packages/admin/pages/bindings/index',
     'packages/admin/pages/residents/index',
     'packages/admin/pages/roles/index',
@@ -49,7 +56,10 @@ test('the tab pages are in the main package and the feature pages in domain subp
 
 test('subpackages are preloaded from the tabs; code loads lazily; privacy is declared', () => {
   expect(appJson.preloadRule).toEqual({
-    'pages/home/index': { network: 'all', packages: ['alliance', 'agenda', 'briefings', 'honor'] },
+    'pages/home/index': {
+      network: 'all',
+      packages: ['alliance', 'agenda', 'briefings', 'honor', 'dividends'],
+    },
     'pages/notices/index': { network: 'all', packages: ['notices'] },
     'pages/me/index': { network: 'all', packages: ['admin'] },
   });

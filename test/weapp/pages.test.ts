@@ -1,4 +1,5 @@
 import { fakeAgenda } from '../support/fake-agenda';
+import { coopView, fakeDividends, managedView, ROSTER } from '../support/fake-dividends';
 import { fakeHonor, standingEntry } from '../support/fake-honor';
 import { fakeMembers } from '../support/fake-members';
 import { WEAPP_DIST } from './harness/dist-dir';
@@ -17,6 +18,11 @@ const QUERIES: Record<string, Record<string, string>> = {
   'packages/agenda/pages/poll-setup/index': { id: 'i_well' },
   'packages/agenda/pages/task/index': { id: 'i_well' },
   'packages/honor/pages/appeal/index': { boardId: 'zhonghai_2026-11', entryId: 'e_black' },
+  'packages/dividends/pages/coop/index': { id: 'coop_zhonghai_potato' },
+  'packages/dividends/pages/distribution/index': { id: 'dist_zhonghai_potato_2025_1' },
+  'packages/dividends/pages/declare/index': { coopId: 'coop_zhonghai_potato' },
+  'packages/dividends/pages/import/index': { coopId: 'coop_zhonghai_potato' },
+  'packages/dividends/pages/edit/index': { coopId: 'coop_zhonghai_potato' },
 };
 
 describe.each(listAppPages(WEAPP_DIST))('%s', (pagePath) => {
@@ -33,6 +39,11 @@ describe.each(listAppPages(WEAPP_DIST))('%s', (pagePath) => {
             restricted: null,
             entries: [standingEntry()],
           },
+        }),
+        // A manager's view, so the roster table, every household's line and the steps render too.
+        dividends: fakeDividends({
+          getCooperative: coopView({ canManage: true, roster: ROSTER }),
+          getDistribution: managedView('reviewed', { canPublish: true }),
         }),
       },
     });

@@ -53,6 +53,7 @@ const Taro = {
   setStorageSync: jest.fn((_key: string, _value: unknown) => undefined),
   chooseMessageFile: resolved({ tempFiles: [] }),
   openDocument: resolved(),
+  getCurrentPages: jest.fn(() => [{}, {}]),
   setTabBarBadge: resolved(),
   removeTabBarBadge: resolved(),
   requestSubscribeMessage: resolved({}),

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '合作社',
+  enablePageMeta: true,
+  enablePullDownRefresh: true,
+});

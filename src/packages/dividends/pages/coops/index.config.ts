@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '合作社公示',
+  enablePageMeta: true,
+  enablePullDownRefresh: true,
+});

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '申报分配',
+  enablePageMeta: true,
+});

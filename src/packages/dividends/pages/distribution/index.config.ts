@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '分配方案',
+  enablePageMeta: true,
+  enablePullDownRefresh: true,
+});

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '导入股东名册',
+  enablePageMeta: true,
+});

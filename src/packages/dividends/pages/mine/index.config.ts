@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '我的分红',
+  enablePageMeta: true,
+  enablePullDownRefresh: true,
+});

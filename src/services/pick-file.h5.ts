@@ -1,0 +1,40 @@
+import type { PickedFile } from './pick-file';
+
+/** The browser's file dialog for one .xlsx or .csv file, read whole. Null when the user cancels. */
+export function pickFile(): Promise<PickedFile | null> {
+  return new Promise((resolve, reject) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = '.xlsx,.csv';
+    input.style.display = 'none';
+    let settled = false;
+    const settle = (file: PickedFile | null) => {
+      if (settled) return;
+      settled = true;
+      input.remove();
+      resolve(file);
+    };
+    input.addEventListener('change', () => {
+      const file = input.files?.[0];
+      if (!file) return settle(null);
+      const reader = new FileReader();
+      reader.onload = () => settle({ name: file.name, bytes: new Uint8Array(reader.result as ArrayBuffer) });
+      reader.onerror = () => {
+        settled = true;
+        input.remove();
+        reject(reader.error ?? new Error('file could not be read'));
+      };
+      reader.readAsArrayBuffer(file);
+    });
+    // Browsers that support it say when the dialog was closed without a file. Some (and automated ones) say so
+    // just before a file is set programmatically: wait a moment for a change before calling it a cancel.
+    input.addEventListener('cancel', () => {
+      setTimeout(() => {
+        if (!input.files?.length) settle(null);
+      }, 1000);
+    });
+    // Outside <body>: the H5 runtime re-renders body's children and would drop a stranger among them.
+    document.documentElement.appendChild(input);
+    input.click();
+  });
+}
