@@ -3,6 +3,7 @@ import { canManageVillage } from '../../../core/roles';
 import { readRosterFile, rosterFromCells } from '../../../core/roster-file';
 import { _, db } from '../../_shared/cloud';
 import { defineCommand } from '../../_shared/command';
+import { checkText } from '../../_shared/content';
 import { AppError } from '../../_shared/errors';
 import { newId } from '../../_shared/ids';
 import { coopSummaryOf, findCoop, manages, requireCoop, requireManagedCoop, summaryOf } from '../access';
@@ -95,7 +96,8 @@ export const getCooperative = defineCommand({
 /**
  * Creates or edits a cooperative: village, name, industry, legal form (which fixes the basis), the split rule,
  * the share of the members' pool returned by transactions, how holdings become shares, and the board.
- * ok: { coopId } · invalid: FORBIDDEN (not an admin of the village), INVALID_INPUT (board member not in the village)
+ * ok: { coopId } · invalid: FORBIDDEN (not an admin of the village), INVALID_INPUT (board member not in the
+ * village), CONTENT_REJECTED (the public name or industry fails WeChat's content check)
  */
 export const saveCooperative = defineCommand({
   action: 'saveCooperative',
@@ -120,6 +122,10 @@ export const saveCooperative = defineCommand({
           .get()
       : { data: [] };
     if (people.length !== ids.length) throw new AppError('INVALID_INPUT', '理事会成员必须是本村村民');
+    // The name and industry are public (合作社公示): WeChat's content check first.
+    if ((await checkText(ctx.openid, `${input.name}\n${input.industry}`, 3)) !== 'pass') {
+      throw new AppError('CONTENT_REJECTED', '合作社名称或产业未通过微信内容安全检查，请修改');
+    }
     const now = new Date(ctx.now);
     const fields = {
       villageId: input.villageId,

@@ -14,6 +14,7 @@ import {
 import { toCsv } from '../../../core/notices';
 import { db } from '../../_shared/cloud';
 import { defineCommand } from '../../_shared/command';
+import { checkText } from '../../_shared/content';
 import { AppError, isDuplicateKey } from '../../_shared/errors';
 import type { MemberDoc } from '../../_shared/member';
 import { lineOf, manages, requireDistribution, requireManagedCoop, summaryOf } from '../access';
@@ -99,6 +100,10 @@ export const declare = defineCommand({
     }
     if (input.corrects && input.corrects.distributionId !== newest?._id) {
       throw new AppError('CONFLICT', '只能更正这一年度最新公布的方案');
+    }
+    // The correction's reason is shown to every shareholder: WeChat's content check first.
+    if (input.corrects && (await checkText(ctx.openid, input.corrects.reason, 3)) !== 'pass') {
+      throw new AppError('CONTENT_REJECTED', '更正原因未通过微信内容安全检查，请修改');
     }
     const version = (newest?.version ?? 0) + 1;
     const doc: DistributionDoc = {

@@ -73,6 +73,12 @@ describe('cooperatives and rosters', () => {
     );
     await refuses(
       cloud,
+      () => as(ADMIN)('saveCooperative', { ...input, industry: '赌博' }),
+      'CONTENT_REJECTED',
+      '合作社名称或产业未通过微信内容安全检查，请修改',
+    );
+    await refuses(
+      cloud,
       () => as(ADMIN)('saveCooperative', { ...input, board: ['r_resident_201'] }),
       'INVALID_INPUT',
       '理事会成员必须是本村村民',
@@ -260,6 +266,18 @@ describe('declare → compute → review → publish', () => {
     data(await admin('compute', { distributionId: second }));
     data(await as(BOARD)('review', { distributionId: second }));
     data(await admin('publish', { distributionId: second }));
+    await refuses(
+      cloud,
+      () =>
+        admin('declare', {
+          coopId,
+          year: 2022,
+          profitFen: 1,
+          corrects: { distributionId: second, reason: '有人在村口聚众赌博' },
+        }),
+      'CONTENT_REJECTED',
+      '更正原因未通过微信内容安全检查，请修改',
+    );
     const view = data(await as(SHAREHOLDERS[0]!)('getCooperative', { coopId }));
     const of2022 = view.distributions.filter((d) => d.year === 2022);
     expect(of2022.map((d) => [d.version, d.supersededBy, d.reason])).toEqual([
