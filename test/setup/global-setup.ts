@@ -15,5 +15,9 @@ export const TEST_FUNCTIONS_DIR = path.join(
 );
 
 export default async function globalSetup(): Promise<void> {
-  await buildCloudFunctions(TEST_FUNCTIONS_DIR);
+  const built = await buildCloudFunctions(TEST_FUNCTIONS_DIR);
+  // The size of each function bundle, in every test run's log (what deploys: index.js beside the SDK).
+  console.log(
+    `\ncloud function bundles: ${built.map((f) => `${f.name} ${(f.bytes / 1024).toFixed(1)} KiB`).join(', ')}`,
+  );
 }
