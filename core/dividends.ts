@@ -393,6 +393,13 @@ export const DISTRIBUTION_STATUS_LABELS: Record<DistributionStatus, string> = {
 };
 
 export const ROSTER_MAX = 20_000;
+/**
+ * A roster file travels inside the function call, whose request WeChat caps at 100 KB of text: base64 of a file
+ * up to 70 KB (a CSV of about 1,500 households) fits. Larger files would go through wx.cloud.CDN (not done).
+ */
+export const ROSTER_FILE_MAX_BYTES = 70 * 1024;
+export const ROSTER_FILE_MAX_BASE64 = Math.ceil(ROSTER_FILE_MAX_BYTES / 3) * 4;
+export const ROSTER_FILE_TOO_BIG = '文件太大（最多 70 KB，约一千五百户）：请删去多余的工作表、列和格式后重试';
 
 /** One row of a cooperative's roster, as stored and shown to its managers. */
 export interface RosterRow extends Holding {
@@ -528,7 +535,7 @@ export const dividendsInput = {
     coopId: idSchema,
     filename: trimmedText('文件名', 1, '缺少文件名', 120),
     /** The file's bytes, base64: an Excel workbook (.xlsx) or a CSV (UTF-8 or GBK). */
-    contentBase64: z.string().check(z.maxLength(4_000_000, '文件太大（最多约 3 MB）')),
+    contentBase64: z.string().check(z.maxLength(ROSTER_FILE_MAX_BASE64, ROSTER_FILE_TOO_BIG)),
   }),
   declare: z.object({
     coopId: idSchema,

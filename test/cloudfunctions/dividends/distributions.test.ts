@@ -1,5 +1,11 @@
 import type { LocalCloud } from '../../../local-cloud';
-import { distribute, DEFAULT_SPLIT, DEFAULT_TERMS } from '../../../core/dividends';
+import {
+  distribute,
+  DEFAULT_SPLIT,
+  DEFAULT_TERMS,
+  ROSTER_FILE_MAX_BYTES,
+  ROSTER_FILE_TOO_BIG,
+} from '../../../core/dividends';
 import { data, refuses, startAppCloud } from '../../support/app-cloud';
 import {
   ADMIN,
@@ -139,6 +145,19 @@ describe('cooperatives and rosters', () => {
         `第 7 行：户号“${rows[4]![0]}”和第 6 行重复`,
         '第 9 行：土地入股（亩）“1.234”不是不小于 0、最多两位小数的数',
       ].join('\n'),
+    );
+  });
+
+  test('a file too big for one function call is refused before anything is read', async () => {
+    const coopId = await createCoop(cloud);
+    const rows = Array.from({ length: 4_000 }, (_, i) => [`${i}号`, `村民${i}`, '1000']);
+    const text = csv([['户号', '户主', '资金入股（元）'], ...rows]);
+    expect(Buffer.byteLength(text)).toBeGreaterThan(ROSTER_FILE_MAX_BYTES);
+    await refuses(
+      cloud,
+      () => as(ADMIN)('importRoster', { coopId, filename: 'big.csv', contentBase64: base64(text) }),
+      'INVALID_INPUT',
+      ROSTER_FILE_TOO_BIG,
     );
   });
 

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
+import { ROSTER_FILE_MAX_BYTES, ROSTER_FILE_TOO_BIG } from '../../../../../core/dividends';
 import Screen from '../../../../components/Screen';
 import { call } from '../../../../services/cloud';
 import { pickFile, type PickedFile } from '../../../../services/pick-file';
@@ -21,7 +22,6 @@ const COLUMNS: [string, string][] = [
 ];
 
 /** The cloud takes at most 4,000,000 base64 characters: 3,000,000 bytes. */
-const MAX_BYTES = 3_000_000;
 
 /**
  * 导入股东名册: what the file must look like, then one file (.xlsx or .csv) sent whole to the cloud, which
@@ -43,8 +43,8 @@ export default function ImportRoster() {
     }
     if (!file) return;
     setFileName(file.name);
-    if (file.bytes.length > MAX_BYTES) {
-      return setFailure({ message: '文件太大（最多约 3 MB），请删去多余的工作表或列', refused: true });
+    if (file.bytes.length > ROSTER_FILE_MAX_BYTES) {
+      return setFailure({ message: ROSTER_FILE_TOO_BIG, refused: true });
     }
     setBusy(true);
     const result = await call('dividends', 'importRoster', {
