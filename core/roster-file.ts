@@ -1,4 +1,5 @@
 import { strFromU8, unzipSync } from 'fflate';
+import { parseHundredths } from './decimal';
 import { ROSTER_MAX, type RosterRow } from './dividends';
 
 /**
@@ -177,10 +178,16 @@ const COLUMN_LABELS: Record<Column, string> = {
   volume: '交易额（元）',
 };
 
-/** "1,234.5" → 123450 hundredths; empty → 0; null when not a number with at most two decimals. */
+/**
+ * A cell in hundredths: text as typed is read exactly (core/decimal.ts, the same rule as the app's forms); a
+ * number Excel stored as a double (`2.4999999999999996`, `1.5E3`) is accepted when it is within a millionth of
+ * a whole hundredth. Units (元, 亩, 股) are ignored; empty is 0; null when it is not such a number.
+ */
 export function hundredths(raw: string): number | null {
-  const s = raw.replace(/[,，\s]/g, '').replace(/元|亩|股/g, '');
+  const s = raw.replace(/元|亩|股/g, '').trim();
   if (s === '') return 0;
+  const exact = parseHundredths(s);
+  if (exact !== null) return exact;
   if (!/^\d+(\.\d+)?([eE][+-]?\d+)?$/.test(s)) return null;
   const n = Number(s);
   const cents = Math.round(n * 100);

@@ -38,3 +38,10 @@ export function toChinaPickers(ms: number): { date: string; time: string } {
   const t = inShanghai(ms);
   return { date: t.format('YYYY-MM-DD'), time: t.format('HH:mm') };
 }
+
+/** A stored date (a Date from the database, or its JSON string) as milliseconds, as views send it. */
+export const toMillis = (d: Date | string | number): number => new Date(d).getTime();
+
+/** The same, keeping null (a date not set yet). */
+export const toMillisOrNull = (d: Date | string | number | null): number | null =>
+  d === null ? null : toMillis(d);

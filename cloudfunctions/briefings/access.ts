@@ -1,3 +1,4 @@
+import { toMillis } from '../../core/time';
 import {
   disclosureState,
   type BriefingScope,
@@ -52,9 +53,8 @@ export const categoryView = (c: CategoryDoc): CategoryView => ({
 });
 
 export function summaryOf(doc: BriefingDoc, categories: CategoryDoc[], now: number): BriefingSummary {
-  const ms = (d: Date) => new Date(d).getTime();
   const disclosure = doc.disclosure
-    ? { startsAt: ms(doc.disclosure.startsAt), endsAt: ms(doc.disclosure.endsAt) }
+    ? { startsAt: toMillis(doc.disclosure.startsAt), endsAt: toMillis(doc.disclosure.endsAt) }
     : null;
   return {
     briefingId: doc._id,
@@ -68,8 +68,8 @@ export function summaryOf(doc: BriefingDoc, categories: CategoryDoc[], now: numb
       label: doc.scopeLabel,
     },
     status: doc.status,
-    publishedAt: ms(doc.publishedAt),
-    updatedAt: ms(doc.updatedAt),
+    publishedAt: toMillis(doc.publishedAt),
+    updatedAt: toMillis(doc.updatedAt),
     version: doc.version,
     learnedCount: doc.learnedCount,
     disclosure: disclosure ? { ...disclosure, state: disclosureState(disclosure, now) } : null,

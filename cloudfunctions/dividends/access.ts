@@ -1,3 +1,4 @@
+import { toMillisOrNull } from '../../core/time';
 import {
   BASIS_OF,
   type CooperativeSummary,
@@ -50,8 +51,6 @@ export async function requireDistribution(
   return { dist, coop, canManage };
 }
 
-const ms = (d: Date | null) => (d ? new Date(d).getTime() : null);
-
 export function summaryOf(d: DistributionDoc): DistributionSummary {
   return {
     distributionId: d._id,
@@ -71,7 +70,7 @@ export function summaryOf(d: DistributionDoc): DistributionSummary {
     supersededBy: d.supersededBy,
     declaredBy: d.declaredBy.name,
     reviewedBy: d.reviewedBy?.name ?? null,
-    publishedAt: ms(d.publishedAt),
+    publishedAt: toMillisOrNull(d.publishedAt),
   };
 }
 

@@ -1,3 +1,4 @@
+import { toMillis } from '../../core/time';
 import { shownName, type BoardView, type EntryView } from '../../core/honor';
 import { canManageVillage } from '../../core/roles';
 import { db } from '../_shared/cloud';
@@ -43,8 +44,6 @@ export function requireEntry(board: BoardDoc, entryId: string): EntryDoc {
   return entry;
 }
 
-const ms = (d: Date) => new Date(d).getTime();
-
 export function entryView(
   e: EntryDoc,
   corrections: CorrectionDoc[],
@@ -62,7 +61,7 @@ export function entryView(
     reasonTitle: e.reasonTitle,
     note: e.note,
     reward: e.reward,
-    correction: c ? { reason: c.reason, at: ms(c.at) } : null,
+    correction: c ? { reason: c.reason, at: toMillis(c.at) } : null,
   };
 }
 
@@ -75,8 +74,13 @@ export function boardView(
   const manages = canManageVillage(member, b.villageId);
   const review = b.review
     ? b.review.kind === 'admin'
-      ? { kind: 'admin' as const, name: b.review.name, at: ms(b.review.at) }
-      : { kind: 'assembly' as const, date: b.review.date, recordedBy: b.review.name, at: ms(b.review.at) }
+      ? { kind: 'admin' as const, name: b.review.name, at: toMillis(b.review.at) }
+      : {
+          kind: 'assembly' as const,
+          date: b.review.date,
+          recordedBy: b.review.name,
+          at: toMillis(b.review.at),
+        }
     : null;
   return {
     boardId: b._id,
@@ -90,7 +94,7 @@ export function boardView(
     draftedBy: b.draftedBy.name,
     review,
     returnedReason: b.returnedReason,
-    publishedAt: b.publishedAt ? ms(b.publishedAt) : null,
+    publishedAt: b.publishedAt ? toMillis(b.publishedAt) : null,
     canManage: manages,
     canApprove: manages && b.status === 'pending' && !isAuthor(b, member._id),
   };

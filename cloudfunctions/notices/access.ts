@@ -1,3 +1,4 @@
+import { toMillis } from '../../core/time';
 import { canOversee, memberKeys, type NoticeSummary, type SentSummary } from '../../core/notices';
 import { db } from '../_shared/cloud';
 import { AppError } from '../_shared/errors';
@@ -5,8 +6,6 @@ import type { MemberDoc } from '../_shared/member';
 import { NOTICES, type NoticeDoc } from './model';
 
 export const SENDERS = ['groupLeader', 'villageAdmin', 'townAdmin'] as const;
-
-const ms = (d: Date) => new Date(d).getTime();
 
 export const oversees = (member: MemberDoc, notice: NoticeDoc) =>
   canOversee(member, { senderOpenid: notice.sender.openid, audience: notice.audience }, member._id);
@@ -39,7 +38,7 @@ export function summaryOf(n: NoticeDoc, read: boolean): NoticeSummary {
     urgency: n.urgency,
     audienceLabel: n.audienceLabel,
     senderLabel: n.sender.label,
-    createdAt: ms(n.createdAt),
+    createdAt: toMillis(n.createdAt),
     read,
   };
 }
@@ -51,7 +50,7 @@ export function sentSummaryOf(n: NoticeDoc, readHouseholds: number): SentSummary
     urgency: n.urgency,
     audienceLabel: n.audienceLabel,
     senderLabel: `${n.sender.label} · ${n.sender.name}`,
-    createdAt: ms(n.createdAt),
+    createdAt: toMillis(n.createdAt),
     status: n.status,
     households: n.households,
     readHouseholds,

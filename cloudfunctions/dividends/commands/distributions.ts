@@ -11,7 +11,7 @@ import {
   type DividendsOutput,
   type HouseholdView,
 } from '../../../core/dividends';
-import { toCsv } from '../../../core/notices';
+import { toCsv } from '../../../core/csv';
 import { db } from '../../_shared/cloud';
 import { defineCommand } from '../../_shared/command';
 import { checkText } from '../../_shared/content';

@@ -1,3 +1,4 @@
+import { toMillisOrNull } from '../../../core/time';
 import {
   appealDeadline,
   canAppeal,
@@ -25,8 +26,6 @@ import {
   type RestrictionDoc,
 } from '../model';
 import { correct } from './boards';
-
-const ms = (d: Date | null) => (d ? new Date(d).getTime() : null);
 
 /**
  * A black-listed household appeals its entry, within 15 days of publication: any resident of the household,
@@ -131,7 +130,7 @@ export const reassess = defineCommand({
       if (!r) throw new AppError('NOT_FOUND', '没有找到这条限制');
       if (!canManageVillage(member, r.villageId)) throw new AppError('FORBIDDEN', '只能复评本村的农户');
       const now = restrictionState(
-        { endsAt: new Date(r.endsAt).getTime(), liftedAt: ms(r.liftedAt) },
+        { endsAt: new Date(r.endsAt).getTime(), liftedAt: toMillisOrNull(r.liftedAt) },
         ctx.now,
       );
       if (now !== 'active') throw new AppError('CONFLICT', '这条限制已经解除');
@@ -189,19 +188,26 @@ export const myStanding = defineCommand({
               appealId: a._id,
               status: a.status,
               text: a.text,
-              createdAt: ms(a.createdAt)!,
+              createdAt: toMillisOrNull(a.createdAt)!,
               resolution: a.resolution
-                ? { reason: a.resolution.reason, name: a.resolution.name, at: ms(a.resolution.at)! }
+                ? {
+                    reason: a.resolution.reason,
+                    name: a.resolution.name,
+                    at: toMillisOrNull(a.resolution.at)!,
+                  }
                 : null,
             }
           : null;
         const restriction: RestrictionView | null = r
           ? {
               restrictionId: r._id,
-              state: restrictionState({ endsAt: ms(r.endsAt)!, liftedAt: ms(r.liftedAt) }, ctx.now),
-              startsAt: ms(r.startsAt)!,
-              endsAt: ms(r.endsAt)!,
-              liftedAt: ms(r.liftedAt),
+              state: restrictionState(
+                { endsAt: toMillisOrNull(r.endsAt)!, liftedAt: toMillisOrNull(r.liftedAt) },
+                ctx.now,
+              ),
+              startsAt: toMillisOrNull(r.startsAt)!,
+              endsAt: toMillisOrNull(r.endsAt)!,
+              liftedAt: toMillisOrNull(r.liftedAt),
               liftReason: r.liftReason,
             }
           : null;
@@ -262,7 +268,7 @@ export const listAppeals = defineCommand({
             appealId: a._id,
             status: a.status,
             text: a.text,
-            createdAt: ms(a.createdAt)!,
+            createdAt: toMillisOrNull(a.createdAt)!,
             resolution: null,
             boardId: b._id,
             month: b.month,

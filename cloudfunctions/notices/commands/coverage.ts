@@ -3,12 +3,12 @@ import {
   emptyCounts,
   noticesInput,
   outcomeOf,
-  toCsv,
   villageKeys,
   DELIVERY_LABELS,
   type NoticesOutput,
   type UnreadHousehold,
 } from '../../../core/notices';
+import { toCsv } from '../../../core/csv';
 import { inShanghai } from '../../../core/time';
 import { _, db } from '../../_shared/cloud';
 import { defineCommand } from '../../_shared/command';

@@ -1,4 +1,5 @@
-import { fromHundredths, parseHundredths, percentOf } from '../../../../src/packages/dividends/dividends';
+import { fromHundredths, parseHundredths } from '../../../../core/decimal';
+import { percentOf } from '../../../../src/packages/dividends/dividends';
 
 test('amounts typed in 元 are read as exact fen', () => {
   expect(parseHundredths('1234.5')).toBe(123450);

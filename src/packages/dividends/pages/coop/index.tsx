@@ -12,17 +12,11 @@ import Screen from '../../../../components/Screen';
 import { RemoteState } from '../../../../components/StateView';
 import { useRemote } from '../../../../hooks/use-remote';
 import { useShownAgain } from '../../../../hooks/use-shown-again';
+import { fromHundredths } from '../../../../../core/decimal';
 import { call } from '../../../../services/cloud';
 import { DistributionTags } from '../../components/DividendLine';
 import RosterTable from '../../components/RosterTable';
-import {
-  declareUrl,
-  distributionUrl,
-  editUrl,
-  fromHundredths,
-  importUrl,
-  percentOfBp,
-} from '../../dividends';
+import { declareUrl, distributionUrl, editUrl, importUrl, percentOfBp } from '../../dividends';
 import '../../dividends.css';
 
 /** The cooperative's rule in words: the split, the transaction return, and how holdings become shares. */

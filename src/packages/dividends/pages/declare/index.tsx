@@ -11,7 +11,8 @@ import StateView, { RemoteState } from '../../../../components/StateView';
 import { useRemote } from '../../../../hooks/use-remote';
 import { call } from '../../../../services/cloud';
 import { AMOUNT_HINT } from '../../components/WhatIf';
-import { distributionUrl, parseHundredths } from '../../dividends';
+import { parseHundredths } from '../../../../../core/decimal';
+import { distributionUrl } from '../../dividends';
 import '../../dividends.css';
 
 /** A year's profit is declared the year after: last year, China time. */

@@ -26,7 +26,8 @@ import { RemoteState } from '../../../../components/StateView';
 import { useRemote } from '../../../../hooks/use-remote';
 import { call } from '../../../../services/cloud';
 import { toast } from '../../../../utils/feedback';
-import { coopUrl, fromHundredths, parseHundredths } from '../../dividends';
+import { fromHundredths, parseHundredths } from '../../../../../core/decimal';
+import { coopUrl } from '../../dividends';
 import '../../dividends.css';
 
 /** The form's values as typed: percentages, 元 and shares as text, read exactly when sent. */
