@@ -47,11 +47,14 @@ function newestMtime(p: string): number {
   return readdirSync(p).reduce((max, name) => Math.max(max, newestMtime(path.join(p, name))), stat.mtimeMs);
 }
 
+/** Whether a built file exists and is newer than every source the app is built from (H5 and weapp alike). */
+export function builtFromCurrentSources(builtFile: string): boolean {
+  return existsSync(builtFile) && statSync(builtFile).mtimeMs >= Math.max(...H5_SOURCES.map(newestMtime));
+}
+
 /** Builds the H5 app unless dist-h5 is newer than every source it is built from. */
 export function ensureH5Build(force = false): void {
-  const index = path.join(H5_DIR, 'index.html');
-  if (!force && existsSync(index) && statSync(index).mtimeMs >= Math.max(...H5_SOURCES.map(newestMtime)))
-    return;
+  if (!force && builtFromCurrentSources(path.join(H5_DIR, 'index.html'))) return;
   console.log('building the H5 app (Taro)…');
   // A production build whatever the caller's NODE_ENV: under jest (NODE_ENV=test) babel would otherwise
   // compile Taro's H5 runtime to CommonJS `require` calls that fail in the browser.

@@ -29,7 +29,7 @@ import {
   VOTING_VILLAGE,
   type Voter,
 } from './seed';
-import { median, p95, type Row } from './stats';
+import { figure, median, p95, type Figure } from './stats';
 
 const VOTERS = Number(process.env.BENCH_VOTERS ?? 2000);
 /** 迤那镇's population: the largest roll a poll of the town could have. */
@@ -47,14 +47,23 @@ const RATIO_GOAL = 1.5;
 const INSERT_BATCH = 5000;
 
 type Action = keyof AgendaOutput;
-type Answer<A extends Action> = GatewayAnswer<Result<AgendaOutput[A], string>>;
+export type Answer<A extends Action> = GatewayAnswer<Result<AgendaOutput[A], string>>;
 
-const post = <A extends Action>(gw: Gateway, openid: string, action: A, input: Record<string, unknown>) =>
-  gw.post<Result<AgendaOutput[A], string>>('agenda', openid, { action, ...input }) as Promise<Answer<A>>;
+/** Posts an action of `agenda` as `openid` through the gateway; answers what the gateway got. */
+export const post = <A extends Action>(
+  gw: Gateway,
+  openid: string,
+  action: A,
+  input: Record<string, unknown>,
+) => gw.post<Result<AgendaOutput[A], string>>('agenda', openid, { action, ...input }) as Promise<Answer<A>>;
 
 /** Calls an action as `openid` and returns its data, or throws with what the gateway answered. */
-const agenda = <A extends Action>(gw: Gateway, openid: string, action: A, input: Record<string, unknown>) =>
-  callOk<AgendaOutput[A]>(gw, 'agenda', openid, action, input);
+export const agenda = <A extends Action>(
+  gw: Gateway,
+  openid: string,
+  action: A,
+  input: Record<string, unknown>,
+) => callOk<AgendaOutput[A]>(gw, 'agenda', openid, action, input);
 
 /**
  * Takes a new matter to the round table the way people do (test/support/agenda.ts driveTo): a resident raises
@@ -193,7 +202,7 @@ async function timeReads(
 }
 
 /** 2000 votes at once over HTTP: ballots/s, and that none was lost. */
-async function ballotsPerSecond(cloud: LocalCloud, gw: Gateway, voters: Voter[]): Promise<Row[]> {
+async function ballotsPerSecond(cloud: LocalCloud, gw: Gateway, voters: Voter[]): Promise<Figure[]> {
   const admin = voters[0]!.openid;
   const { pollId, eligibleCount } = await openVillagePoll(gw, admin, voters[1]!.openid);
   if (eligibleCount !== voters.length) {
@@ -246,48 +255,61 @@ async function ballotsPerSecond(cloud: LocalCloud, gw: Gateway, voters: Voter[])
   // What a ballot costs: database requests from the function (the request log), and CPU of every thread.
   const cpuMsPerBallot = (cores.self * seconds * 1000) / n;
   return [
-    {
-      metric: `agenda ballots/s: ${n} voters at once via POST /api/agenda (${SOCKETS === n ? 'a connection each' : `${SOCKETS} connections`}, fsync on)`,
+    figure({
+      name: `agenda: ${n} voters at once via POST /api/agenda`,
       value: rate.toFixed(0),
-      goal: `≥ ${BALLOTS_PER_S_GOAL}`,
-      ok: rate >= BALLOTS_PER_S_GOAL,
-    },
-    {
-      metric:
-        `  lost votes (ok answers/cast/ballots/voted markers ${okAnswers}/${cast}/${stored}/${markers})` +
-        (failures.size ? ` failed: ${[...failures].map(([c, k]) => `${c}×${k}`).join(', ')}` : ''),
+      unit: 'ballots/s',
+      goal: `≥ ${BALLOTS_PER_S_GOAL}/s`,
+      met: rate >= BALLOTS_PER_S_GOAL,
+      note: `${SOCKETS === n ? 'a connection each' : `${SOCKETS} connections`}, fsync on`,
+    }),
+    figure({
+      name: '  votes lost',
       value: String(lost + Math.max(0, extra)),
+      unit: '',
       goal: '0',
-      ok: lost === 0 && extra <= 0,
-    },
-    {
-      metric:
-        `  vote answer ms from send, median (p95); ${conflicts} tally-shard conflicts retried` +
-        (resent ? `, ${resent} resent (closed keep-alive)` : ''),
+      met: lost === 0 && extra <= 0,
+      note:
+        `ok answers/cast/ballots/voted markers ${okAnswers}/${cast}/${stored}/${markers}` +
+        (failures.size ? `; failed: ${[...failures].map(([c, k]) => `${c}×${k}`).join(', ')}` : ''),
+    }),
+    figure({
+      name: '  vote answer from send, median (p95)',
       value: okMs.length ? `${median(okMs).toFixed(0)} (${p95(okMs).toFixed(0)})` : '—',
+      unit: 'ms',
       goal: '—',
-      ok: null,
-    },
-    {
-      metric:
-        `  cores busy in the burst: functions, backend and voters, of ${cores.total}` +
-        (cores.others === null ? '' : ` (other processes: ${cores.others.toFixed(2)})`),
+      met: null,
+      note:
+        `${conflicts} tally-shard conflicts retried` +
+        (resent ? `, ${resent} resent (closed keep-alive)` : ''),
+    }),
+    figure({
+      name: '  cores busy in the burst: functions, backend and voters',
       value: cores.self.toFixed(2),
+      unit: `of ${cores.total}`,
       goal: '—',
-      ok: null,
-    },
-    {
-      metric: '  per ballot: database requests from the function (request log), CPU ms of all threads',
-      value: `${(burstRequests.length / n).toFixed(2)}, ${cpuMsPerBallot.toFixed(1)}`,
+      met: null,
+      note: cores.others === null ? undefined : `other processes: ${cores.others.toFixed(2)} cores`,
+    }),
+    figure({
+      name: '  database requests per ballot (request log)',
+      value: (burstRequests.length / n).toFixed(2),
+      unit: '',
       goal: '—',
-      ok: null,
-    },
+      met: null,
+    }),
+    figure({
+      name: '  CPU per ballot, all threads',
+      value: cpuMsPerBallot.toFixed(1),
+      unit: 'ms',
+      goal: '—',
+      met: null,
+    }),
   ];
 }
 
 /** getPoll latency of a live poll at 100 ballots, then at the town's population, and their ratio. */
-async function tallyLatency(cloud: LocalCloud, gw: Gateway, voters: Voter[]): Promise<Row[]> {
-  const rows: Row[] = [];
+async function tallyLatency(cloud: LocalCloud, gw: Gateway, voters: Voter[]): Promise<Figure[]> {
   // 100 ballots, cast through the function.
   const small = await openVillagePoll(gw, voters[0]!.openid, voters[2]!.openid);
   for (let i = 0; i < SMALL_BALLOTS; i += 10) {
@@ -341,45 +363,53 @@ async function tallyLatency(cloud: LocalCloud, gw: Gateway, voters: Voter[]): Pr
   const markers = countFor(cloud, 'pollVotes', large.pollId);
 
   const ratio = median(largeReads.ms) / median(smallReads.ms);
-  rows.push(
-    {
-      metric: `tally read: ${READS} getPoll via POST /api/agenda, live poll, ${SMALL_BALLOTS} ballots, median (p95) ms${smallRight ? '' : ' (a read was wrong)'}`,
+  const population = POPULATION.toLocaleString('en');
+  return [
+    figure({
+      name: `agenda: tally read (getPoll), ${SMALL_BALLOTS} ballots, median (p95)`,
       value: fmtMs(smallReads.ms),
+      unit: 'ms',
       goal: '—',
-      ok: smallRight ? null : false,
-    },
-    {
-      metric: `tally read: the same, ${POPULATION.toLocaleString('en')} ballots (the town's population)`,
+      met: smallRight ? null : false,
+      note:
+        `a live poll, ${READS} sequential reads via POST /api/agenda` +
+        (smallRight ? '' : '; a read was wrong'),
+    }),
+    figure({
+      name: `  the same with ${population} ballots (the town's population)`,
       value: fmtMs(largeReads.ms),
+      unit: 'ms',
       goal: '—',
-      ok: null,
-    },
-    {
-      metric: `  reads that said cast = ${POPULATION.toLocaleString('en')} (ballots ${stored}, voted markers ${markers})`,
+      met: null,
+    }),
+    figure({
+      name: `  reads that said cast = ${population}`,
       value: `${READS - wrong}/${READS}`,
+      unit: '',
       goal: 'all',
-      ok: wrong === 0 && stored === POPULATION && markers === POPULATION,
-    },
-    {
-      metric: `  ratio ${POPULATION.toLocaleString('en')} / ${SMALL_BALLOTS} ballots (medians)`,
+      met: wrong === 0 && stored === POPULATION && markers === POPULATION,
+      note: `ballots ${stored}, voted markers ${markers}`,
+    }),
+    figure({
+      name: `  ratio ${population} / ${SMALL_BALLOTS} ballots (medians)`,
       value: ratio.toFixed(2),
+      unit: '',
       goal: `≤ ${RATIO_GOAL}`,
-      ok: ratio <= RATIO_GOAL,
-    },
-    {
-      metric:
-        `  openPoll: roll of ${POPULATION.toLocaleString('en')} frozen in ms (function timeout 5000)` +
-        (large.timedOut ? ': timed out, roll written directly' : ''),
+      met: ratio <= RATIO_GOAL,
+    }),
+    figure({
+      name: `  openPoll freezing a roll of ${population}`,
       value: large.timedOut ? `> ${large.openMs.toFixed(0)}` : large.openMs.toFixed(0),
+      unit: 'ms',
       goal: '—',
-      ok: null,
-    },
-  );
-  return rows;
+      met: null,
+      note: 'function timeout 5000 ms' + (large.timedOut ? '; timed out, roll written directly' : ''),
+    }),
+  ];
 }
 
 /** Builds the functions, starts a local cloud with the bench's town, and measures. */
-export async function agendaBench(): Promise<Row[]> {
+export async function agendaBench(): Promise<Figure[]> {
   const voters = villagers(VOTING_VILLAGE, 's', VOTERS);
   const cloud = await startBenchCloud({
     seed: benchSeed(voters),

@@ -5,21 +5,26 @@
 import path from 'node:path';
 import type { Result } from '../../core/result';
 import { startLocalCloud, type LocalCloud, type LocalCloudOptions } from '../../local-cloud';
-import { buildCloudFunctions, ROOT } from '../build-cloud';
+import { buildCloudFunctions, ROOT, type BuiltFunction } from '../build-cloud';
 import type { Gateway } from './gateway';
 import { median, p95 } from './stats';
 
 /** Built here, not in build/cloudfunctions or build/test-cloudfunctions (other runs use those). */
 export const BENCH_FUNCTIONS_DIR = path.join(ROOT, 'build', 'bench-cloudfunctions');
 
-let built: Promise<unknown> | null = null;
+let built: Promise<BuiltFunction[]> | null = null;
+
+/** The functions, built once per run into BENCH_FUNCTIONS_DIR: their names and bundle sizes. */
+export function benchFunctions(): Promise<BuiltFunction[]> {
+  built ??= buildCloudFunctions(BENCH_FUNCTIONS_DIR);
+  return built;
+}
 
 /** Builds the functions (once per run) and starts a local cloud over them with `cloudfunctions/collections.json`. */
 export async function startBenchCloud(
   options: Omit<LocalCloudOptions, 'functionsDir' | 'manifest'>,
 ): Promise<LocalCloud> {
-  built ??= buildCloudFunctions(BENCH_FUNCTIONS_DIR);
-  await built;
+  await benchFunctions();
   return startLocalCloud({
     functionsDir: BENCH_FUNCTIONS_DIR,
     manifest: path.join(ROOT, 'cloudfunctions', 'collections.json'),

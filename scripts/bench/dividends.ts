@@ -12,7 +12,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { DEFAULT_SPLIT, DEFAULT_TERMS, distribute, type Holding } from '../../core/dividends';
-import { median, type Row } from './stats';
+import { figure, median, type Figure } from './stats';
 
 const HOUSEHOLDS = 10_055;
 const RUNS = 15;
@@ -62,7 +62,7 @@ function child(): void {
   );
 }
 
-export function dividendsBench(): Row[] {
+export function dividendsBench(): Figure[] {
   const out = spawnSync(
     process.execPath,
     ['--max-old-space-size=100', '--expose-gc', '--import', 'tsx', __filename, '--child'],
@@ -79,18 +79,22 @@ export function dividendsBench(): Row[] {
   };
   const ms = median(times);
   return [
-    {
-      metric: `dividends: one distribution over ${HOUSEHOLDS.toLocaleString('en')} households, median ms (parts sum to the pool: ${exact ? 'yes' : 'NO'})`,
+    figure({
+      name: `dividends: a distribution over ${HOUSEHOLDS.toLocaleString('en')} households, median`,
       value: ms.toFixed(1),
+      unit: 'ms',
       goal: `≤ ${TIME_GOAL_MS} ms`,
-      ok: ms <= TIME_GOAL_MS && exact,
-    },
-    {
-      metric: `  heap one distribution keeps (every run within a ${MEMORY_GOAL_MB} MB heap limit), MB`,
+      met: ms <= TIME_GOAL_MS && exact,
+      note: `${RUNS} runs after 3 warm-ups; parts sum to the pool: ${exact ? 'yes' : 'NO'}`,
+    }),
+    figure({
+      name: '  heap one distribution keeps',
       value: heapMb.toFixed(1),
+      unit: 'MB',
       goal: `≤ ${MEMORY_GOAL_MB} MB`,
-      ok: heapMb <= MEMORY_GOAL_MB,
-    },
+      met: heapMb <= MEMORY_GOAL_MB,
+      note: `every run within a ${MEMORY_GOAL_MB} MB heap limit`,
+    }),
   ];
 }
 

@@ -21,7 +21,7 @@ import type { LocalCloudOptions } from '../../local-cloud';
 import { ROOT } from '../build-cloud';
 import { callOk, startBenchCloud } from './cloud';
 import { Gateway } from './gateway';
-import type { Row } from './stats';
+import { figure, type Figure } from './stats';
 
 const POPULATION = 43_464;
 const HOUSEHOLDS = 10_055;
@@ -89,7 +89,7 @@ function town(): Town {
   return { villages, residents, subscriptions, grants };
 }
 
-export async function noticesBench(): Promise<Row[]> {
+export async function noticesBench(): Promise<Figure[]> {
   const data = town();
   const admin = data.residents[0]!;
   const cloud = await startBenchCloud({
@@ -158,24 +158,33 @@ export async function noticesBench(): Promise<Row[]> {
       messages.length === counts.sent &&
       new Set(messages.map((m) => m.touser)).size === messages.length;
     return [
-      {
-        metric: `town-wide notice to ${POPULATION.toLocaleString('en')} residents: push → every recipient done, s (${runs} drain runs, 2 at a time)`,
+      figure({
+        name: `notices: to the town's ${POPULATION.toLocaleString('en')} residents, push → all done`,
         value: seconds.toFixed(1),
+        unit: 's',
         goal: `≤ ${GOAL_S} s`,
-        ok: seconds <= GOAL_S && exact,
-      },
-      {
-        metric: `  the sender's push answered after, s (queue planned, first batches sent)`,
+        met: seconds <= GOAL_S && exact,
+        note: `${runs} drain runs, 2 at a time`,
+      }),
+      figure({
+        name: "  the sender's push answered after",
         value: pushSeconds.toFixed(1),
+        unit: 's',
         goal: '—',
-        ok: null,
-      },
-      {
-        metric: `  accounted exactly once: sent / refused (43101) / failed / no grant / no WeChat (${exact ? 'all' : 'NOT all'})`,
-        value: `${counts.sent}/${counts.refused}/${counts.failed}/${counts.noGrant}/${counts.unbound}`,
-        goal: '—',
-        ok: exact,
-      },
+        met: null,
+        note: 'queue planned, first batches sent',
+      }),
+      figure({
+        name: '  recipients accounted for exactly once',
+        value: `${accounted}/${POPULATION}`,
+        unit: '',
+        goal: 'all',
+        met: exact,
+        note:
+          `sent / refused (43101) / failed / no grant / no WeChat: ` +
+          `${counts.sent}/${counts.refused}/${counts.failed}/${counts.noGrant}/${counts.unbound}; ` +
+          `each once, one WeChat message per sent: ${exact ? 'yes' : 'NO'}`,
+      }),
     ];
   } finally {
     gw.close();
