@@ -16,7 +16,23 @@ export function firstProblem(error: z.core.$ZodError, labels: Record<string, str
   if (issue.code === 'invalid_type' || issue.code === 'invalid_union' || issue.code === 'invalid_value') {
     return `${label}格式不正确`;
   }
-  return issue.message;
+  // Our checks all carry Chinese messages; one of zod's own (e.g. an integer beyond the safe range) does not.
+  return /[\u4e00-\u9fff]/.test(issue.message) ? issue.message : `${label}格式不正确`;
+}
+
+const UNREADABLE = '请求格式不正确';
+
+/**
+ * `schema.safeParse`, safe against hostile values: zod's length checks read `value.length` of any value,
+ * and comparing an object whose `toString`/`valueOf` are not functions throws. A value the schema cannot
+ * even look at is invalid, not a crash.
+ */
+function safeParse<T>(schema: Schema<T>, value: unknown): ReturnType<Schema<T>['safeParse']> | null {
+  try {
+    return schema.safeParse(value);
+  } catch {
+    return null;
+  }
 }
 
 /** Parses `value`; returns the data or a Chinese message for the first problem. */
@@ -25,7 +41,8 @@ export function validate<T>(
   value: unknown,
   labels?: Record<string, string>,
 ): { ok: true; data: T } | { ok: false; message: string } {
-  const parsed = schema.safeParse(value);
+  const parsed = safeParse(schema, value);
+  if (!parsed) return { ok: false, message: UNREADABLE };
   return parsed.success
     ? { ok: true, data: parsed.data }
     : { ok: false, message: firstProblem(parsed.error, labels) };
@@ -37,7 +54,8 @@ export function fieldProblems(
   value: unknown,
   labels: Record<string, string> = {},
 ): Record<string, string> {
-  const parsed = schema.safeParse(value);
+  const parsed = safeParse(schema, value);
+  if (!parsed) return { _: UNREADABLE };
   if (parsed.success) return {};
   const problems: Record<string, string> = {};
   for (const issue of parsed.error.issues) {
