@@ -1,6 +1,6 @@
 import type { LocalCloud } from '../../../local-cloud';
 import type { BindingRequestView, MeData, Page } from '../../../core/members';
-import { caller, data, digest, startAppCloud } from '../../support/app-cloud';
+import { caller, data, digest, refuses, startAppCloud } from '../../support/app-cloud';
 
 let cloud: LocalCloud;
 beforeEach(async () => {
@@ -75,7 +75,12 @@ describe('requestBinding', () => {
 
   test('more than 5 requests a day is RATE_LIMITED', async () => {
     for (let i = 0; i < 5; i++) expect((await requestAs('wx-new-7')).ok).toBe(true);
-    expect(await requestAs('wx-new-7')).toMatchObject({ error: { code: 'RATE_LIMITED' } });
+    // Refused again and again: the counter stops at the limit, nothing is written.
+    await refuses(cloud, () => requestAs('wx-new-7'), 'RATE_LIMITED');
+    await refuses(cloud, () => requestAs('wx-new-7'), 'RATE_LIMITED');
+    expect(cloud.dump('rateLimits').filter((r) => String(r._id).includes('wx-new-7'))).toMatchObject([
+      { count: 5 },
+    ]);
   });
 });
 
