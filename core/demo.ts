@@ -26,6 +26,9 @@ export const DEMO_VILLAGES: { id: string; name: string; kind: 'village' | 'commu
   { id: 'yangguang', name: '阳光社区', kind: 'community' },
 ];
 
+/** A plain member of 中海村's 公益服务组 (no leadership), so that every role has a demo identity. */
+export const DEMO_GROUP_MEMBER = 'demo-group-member';
+
 export const DEMO_GROUP_LEADERS: Record<GroupCode, string> = {
   consult: 'demo-leader-consult',
   policy: 'demo-leader-policy',
@@ -58,6 +61,7 @@ export const DEMO_IDENTITIES: DemoIdentity[] = [
   { openid: DEMO_GROUP_LEADERS.crowdfund, label: '产业众筹组组长' },
   { openid: DEMO_GROUP_LEADERS.mediate, label: '矛盾调解组组长' },
   { openid: DEMO_GROUP_LEADERS.service, label: '公益服务组组长' },
+  { openid: DEMO_GROUP_MEMBER, label: '公益服务组成员（中海村）' },
   { openid: demoRepOpenid(1), label: '村民代表（中海村）' },
   { openid: demoResidentOpenid(1), label: '村民（中海村）' },
   { openid: demoResidentOpenid(201), label: '村民（五星村）' },

@@ -13,6 +13,7 @@ import { addTask, updateTask } from './commands/tasks';
  * receipts, counters that read in O(1), and a result frozen with a digest anyone can recompute.
  */
 export const main = createHandler(
+  'agenda',
   [
     listItems,
     getItem,

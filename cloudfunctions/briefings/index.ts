@@ -10,6 +10,7 @@ import { get, list, listVersions, getVersion, search } from './commands/reading'
  * reason; everyone lists, searches inside bodies, reads and hears them; residents mark them 已学习.
  */
 export const main = createHandler(
+  'briefings',
   [
     listCategories,
     saveCategory,

@@ -18,6 +18,7 @@ import {
  * exactly to the fen in core/dividends.ts, and each household's lookup with the formula in words.
  */
 export const main = createHandler(
+  'dividends',
   [
     listCooperatives,
     getCooperative,

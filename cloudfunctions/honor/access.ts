@@ -6,9 +6,6 @@ import { AppError } from '../_shared/errors';
 import type { MemberDoc } from '../_shared/member';
 import { BOARDS, SETTINGS, type BoardDoc, type CorrectionDoc, type EntryDoc } from './model';
 
-/** Who manages a village's board: its admins, and town admins (who name the village). */
-export const ADMINS = ['villageAdmin', 'townAdmin'] as const;
-
 /** The village a reader looks at: their own, or one they manage and name. */
 export function viewedVillage(member: MemberDoc, villageId: string | undefined): string {
   return villageId && villageId !== member.villageId ? managedVillage(member, villageId) : member.villageId;

@@ -21,6 +21,7 @@ import { listRules, saveRule, saveSettings, searchHouseholds } from './commands/
  * days; restrictions lift by themselves after 3 months (`_shared/restrictions.ts` is the check for others).
  */
 export const main = createHandler(
+  'honor',
   [
     listRules,
     saveRule,

@@ -18,6 +18,7 @@ import { setRoles } from './commands/set-roles';
  * admin approves, or with a one-time claim code an admin issued; admins set roles; anyone sees the groups.
  */
 export const main = createHandler(
+  'members',
   [
     me,
     listVillages,

@@ -5,8 +5,6 @@ import { AppError } from '../_shared/errors';
 import type { MemberDoc } from '../_shared/member';
 import { NOTICES, type NoticeDoc } from './model';
 
-export const SENDERS = ['groupLeader', 'villageAdmin', 'townAdmin'] as const;
-
 export const oversees = (member: MemberDoc, notice: NoticeDoc) =>
   canOversee(member, { senderOpenid: notice.sender.openid, audience: notice.audience }, member._id);
 

@@ -15,6 +15,7 @@ import { tuning } from './model';
  * sender. The timer trigger in config.json (every minute) resumes any delivery left unfinished.
  */
 const handle = createHandler(
+  'notices',
   [
     composeOptions,
     push,

@@ -5,6 +5,7 @@
  */
 import {
   DEMO_GROUP_LEADERS,
+  DEMO_GROUP_MEMBER,
   DEMO_REP_COUNT,
   DEMO_RESIDENT_COUNT,
   DEMO_TOWN,
@@ -98,6 +99,12 @@ export function demoSeed(): Record<string, Record<string, unknown>[]> {
         : others[(i - DEMO_ZHONGHAI_RESIDENTS - 1) % others.length]!.id;
     person(demoResidentOpenid(i), villageId);
   }
+  // Last, so that every resident above keeps the name the seeded random gave it.
+  person(
+    DEMO_GROUP_MEMBER,
+    'zhonghai',
+    roles({ groups: [{ group: 'service', level: 'village', position: 'member' }] }),
+  );
 
   const villages = DEMO_VILLAGES.map((v, order) => ({
     _id: v.id,

@@ -37,7 +37,6 @@ const view = (c: CommentDoc): CommentView => ({
  */
 export const comment = defineCommand({
   action: 'comment',
-  allow: ['resident'],
   input: agendaInput.comment,
   async run(ctx, input): Promise<AgendaOutput['comment']> {
     const member = (await ctx.member())!;
@@ -76,7 +75,6 @@ export const comment = defineCommand({
  */
 export const listComments = defineCommand({
   action: 'listComments',
-  allow: ['resident'],
   input: agendaInput.listComments,
   async run(ctx, input): Promise<AgendaOutput['listComments']> {
     const member = (await ctx.member())!;
@@ -106,7 +104,6 @@ export const listComments = defineCommand({
  */
 export const support = defineCommand({
   action: 'support',
-  allow: ['resident'],
   input: agendaInput.support,
   async run(ctx, input): Promise<AgendaOutput['support']> {
     const member = (await ctx.member())!;

@@ -39,7 +39,6 @@ import { finalizeIfDue, outcomeOf, pollBrief } from '../polls';
  */
 export const raise = defineCommand({
   action: 'raise',
-  allow: ['resident'],
   input: agendaInput.raise,
   async run(ctx, input): Promise<AgendaOutput['raise']> {
     const member = (await ctx.member())!;
@@ -84,7 +83,6 @@ export const raise = defineCommand({
  */
 export const moderate = defineCommand({
   action: 'moderate',
-  allow: ['villageAdmin', 'townAdmin'],
   input: agendaInput.moderate,
   async run(ctx, input): Promise<AgendaOutput['moderate']> {
     const member = (await ctx.member())!;
@@ -119,7 +117,6 @@ export const moderate = defineCommand({
  */
 export const merge = defineCommand({
   action: 'merge',
-  allow: ['resident'],
   input: agendaInput.merge,
   async run(ctx, input): Promise<AgendaOutput['merge']> {
     const member = (await ctx.member())!;
@@ -222,7 +219,6 @@ async function planAdvance(
  */
 export const advance = defineCommand({
   action: 'advance',
-  allow: ['villageAdmin', 'townAdmin'],
   input: agendaInput.advance,
   async run(ctx, input): Promise<AgendaOutput['advance']> {
     const member = (await ctx.member())!;
@@ -248,7 +244,6 @@ export const advance = defineCommand({
  */
 export const listItems = defineCommand({
   action: 'listItems',
-  allow: ['resident'],
   input: agendaInput.listItems,
   async run(ctx, input): Promise<AgendaOutput['listItems']> {
     const member = (await ctx.member())!;
@@ -299,7 +294,6 @@ export const listItems = defineCommand({
  */
 export const getItem = defineCommand({
   action: 'getItem',
-  allow: ['resident'],
   input: agendaInput.getItem,
   async run(ctx, input): Promise<ItemDetail> {
     const member = (await ctx.member())!;

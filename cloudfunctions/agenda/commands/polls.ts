@@ -48,7 +48,6 @@ const VOTE_ATTEMPTS = 10;
  */
 export const createPoll = defineCommand({
   action: 'createPoll',
-  allow: ['villageAdmin', 'townAdmin'],
   input: agendaInput.createPoll,
   async run(ctx, input): Promise<AgendaOutput['createPoll']> {
     const member = (await ctx.member())!;
@@ -140,7 +139,6 @@ async function eligibleMembers(poll: PollDoc): Promise<MemberDoc[]> {
  */
 export const openPoll = defineCommand({
   action: 'openPoll',
-  allow: ['villageAdmin', 'townAdmin'],
   input: agendaInput.openPoll,
   async run(ctx, input): Promise<AgendaOutput['openPoll']> {
     const member = (await ctx.member())!;
@@ -217,7 +215,6 @@ export const openPoll = defineCommand({
  */
 export const closePoll = defineCommand({
   action: 'closePoll',
-  allow: ['villageAdmin', 'townAdmin'],
   input: agendaInput.closePoll,
   async run(ctx, input): Promise<AgendaOutput['closePoll']> {
     const member = (await ctx.member())!;
@@ -254,7 +251,6 @@ export const closePoll = defineCommand({
  */
 export const getPoll = defineCommand({
   action: 'getPoll',
-  allow: ['resident'],
   input: agendaInput.getPoll,
   async run(ctx, input): Promise<PollView> {
     const poll = await requirePoll(input.pollId, ctx.now);
@@ -299,7 +295,6 @@ export const getPoll = defineCommand({
  */
 export const vote = defineCommand({
   action: 'vote',
-  allow: ['anyone'],
   input: agendaInput.vote,
   async run(ctx, input): Promise<AgendaOutput['vote']> {
     const { data } = await db.collection(POLLS).where({ _id: input.pollId }).get();
@@ -349,7 +344,6 @@ export const vote = defineCommand({
  */
 export const checkReceipt = defineCommand({
   action: 'checkReceipt',
-  allow: ['resident'],
   input: agendaInput.checkReceipt,
   async run(_ctx, input): Promise<AgendaOutput['checkReceipt']> {
     const receipt = normalizeReceipt(input.receipt);
@@ -371,7 +365,6 @@ export const checkReceipt = defineCommand({
  */
 export const listReceipts = defineCommand({
   action: 'listReceipts',
-  allow: ['resident'],
   input: agendaInput.listReceipts,
   async run(ctx, input): Promise<AgendaOutput['listReceipts']> {
     const poll = await requirePoll(input.pollId, ctx.now);

@@ -21,7 +21,6 @@ export const PARTICIPANTS_MAX = 200;
  */
 export const scheduleRoundtable = defineCommand({
   action: 'scheduleRoundtable',
-  allow: ['villageAdmin', 'townAdmin'],
   input: agendaInput.scheduleRoundtable,
   async run(ctx, input): Promise<AgendaOutput['scheduleRoundtable']> {
     const member = (await ctx.member())!;
@@ -73,7 +72,6 @@ export const scheduleRoundtable = defineCommand({
  */
 export const recordMinutes = defineCommand({
   action: 'recordMinutes',
-  allow: ['villageAdmin', 'townAdmin'],
   input: agendaInput.recordMinutes,
   async run(ctx, input): Promise<AgendaOutput['recordMinutes']> {
     const member = (await ctx.member())!;
@@ -102,7 +100,6 @@ export const recordMinutes = defineCommand({
  */
 export const listParticipants = defineCommand({
   action: 'listParticipants',
-  allow: ['villageAdmin', 'townAdmin'],
   input: agendaInput.listParticipants,
   async run(ctx, input): Promise<AgendaOutput['listParticipants']> {
     const member = (await ctx.member())!;

@@ -14,7 +14,6 @@ import { event, ITEMS, VERDICTS } from '../model';
  */
 export const giveVerdict = defineCommand({
   action: 'giveVerdict',
-  allow: ['resident'],
   input: agendaInput.giveVerdict,
   async run(ctx, input): Promise<AgendaOutput['giveVerdict']> {
     const member = (await ctx.member())!;

@@ -18,7 +18,6 @@ export const TASKS_PER_ITEM = 20;
  */
 export const addTask = defineCommand({
   action: 'addTask',
-  allow: ['villageAdmin', 'townAdmin'],
   input: agendaInput.addTask,
   async run(ctx, input): Promise<AgendaOutput['addTask']> {
     const member = (await ctx.member())!;
@@ -71,7 +70,6 @@ export const addTask = defineCommand({
  */
 export const updateTask = defineCommand({
   action: 'updateTask',
-  allow: ['resident'],
   input: agendaInput.updateTask,
   async run(ctx, input): Promise<AgendaOutput['updateTask']> {
     const member = (await ctx.member())!;

@@ -22,7 +22,6 @@ export async function hasLearned(briefingId: string, residentId: string): Promis
  */
 export const markLearned = defineCommand({
   action: 'markLearned',
-  allow: ['resident'],
   input: briefingsInput.markLearned,
   async run(ctx, input): Promise<BriefingsOutput['markLearned']> {
     const member = (await ctx.member())!;
@@ -64,7 +63,6 @@ export const markLearned = defineCommand({
  */
 export const readStats = defineCommand({
   action: 'readStats',
-  allow: ['groupLeader', 'villageAdmin', 'townAdmin'],
   input: briefingsInput.readStats,
   async run(ctx, input): Promise<BriefingsOutput['readStats']> {
     const member = await ctx.member();

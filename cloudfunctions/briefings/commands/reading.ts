@@ -64,7 +64,6 @@ function nextCursor(data: BriefingDoc[], limit: number): string | null {
  */
 export const list = defineCommand({
   action: 'list',
-  allow: ['anyone'],
   input: briefingsInput.list,
   async run(ctx, input): Promise<BriefingsOutput['list']> {
     const member = await ctx.member();
@@ -91,7 +90,6 @@ export const list = defineCommand({
  */
 export const search = defineCommand({
   action: 'search',
-  allow: ['anyone'],
   input: briefingsInput.search,
   async run(ctx, input): Promise<BriefingsOutput['search']> {
     const terms = searchTerms(input.query);
@@ -122,7 +120,6 @@ export const search = defineCommand({
  */
 export const get = defineCommand({
   action: 'get',
-  allow: ['anyone'],
   input: briefingsInput.get,
   async run(ctx, input): Promise<BriefingsOutput['get']> {
     const member = await ctx.member();
@@ -151,7 +148,6 @@ export const get = defineCommand({
 /** Every version of a briefing, newest first: who changed it and when. Two reads. */
 export const listVersions = defineCommand({
   action: 'listVersions',
-  allow: ['anyone'],
   input: briefingsInput.listVersions,
   async run(ctx, input): Promise<BriefingsOutput['listVersions']> {
     await requireBriefing(input.briefingId, await ctx.member());
@@ -177,7 +173,6 @@ export const listVersions = defineCommand({
 /** One earlier version as it was published. ok · invalid: NOT_FOUND */
 export const getVersion = defineCommand({
   action: 'getVersion',
-  allow: ['anyone'],
   input: briefingsInput.getVersion,
   async run(ctx, input): Promise<BriefingsOutput['getVersion']> {
     const member = await ctx.member();

@@ -41,7 +41,6 @@ async function latestPublished(coopIds: string[]): Promise<Map<string, Distribut
  */
 export const listCooperatives = defineCommand({
   action: 'listCooperatives',
-  allow: ['anyone'],
   input: dividendsInput.listCooperatives,
   async run(_ctx, input): Promise<DividendsOutput['listCooperatives']> {
     const { data } = await db
@@ -63,7 +62,6 @@ export const listCooperatives = defineCommand({
  */
 export const getCooperative = defineCommand({
   action: 'getCooperative',
-  allow: ['anyone'],
   input: dividendsInput.getCooperative,
   async run(ctx, input): Promise<DividendsOutput['getCooperative']> {
     const member = await ctx.member();
@@ -101,7 +99,6 @@ export const getCooperative = defineCommand({
  */
 export const saveCooperative = defineCommand({
   action: 'saveCooperative',
-  allow: ['villageAdmin', 'townAdmin'],
   input: dividendsInput.saveCooperative,
   async run(ctx, input): Promise<DividendsOutput['saveCooperative']> {
     const member = (await ctx.member())!;
@@ -158,7 +155,6 @@ export const saveCooperative = defineCommand({
  */
 export const importRoster = defineCommand({
   action: 'importRoster',
-  allow: ['resident'],
   input: dividendsInput.importRoster,
   async run(ctx, input): Promise<DividendsOutput['importRoster']> {
     const member = (await ctx.member())!;

@@ -61,7 +61,6 @@ const linesOf = (d: DistributionDoc, result: ReturnType<typeof distribute>): Hou
  */
 export const declare = defineCommand({
   action: 'declare',
-  allow: ['resident'],
   input: dividendsInput.declare,
   async run(ctx, input): Promise<DividendsOutput['declare']> {
     const member = (await ctx.member())!;
@@ -151,7 +150,6 @@ async function advance(d: DistributionDoc, to: DistributionDoc['status'], data: 
  */
 export const computeDistribution = defineCommand({
   action: 'compute',
-  allow: ['resident'],
   input: dividendsInput.compute,
   async run(ctx, input): Promise<DividendsOutput['compute']> {
     const member = (await ctx.member())!;
@@ -186,7 +184,6 @@ export const computeDistribution = defineCommand({
  */
 export const review = defineCommand({
   action: 'review',
-  allow: ['resident'],
   input: dividendsInput.review,
   async run(ctx, input): Promise<DividendsOutput['review']> {
     const member = (await ctx.member())!;
@@ -205,7 +202,6 @@ export const review = defineCommand({
  */
 export const publish = defineCommand({
   action: 'publish',
-  allow: ['resident'],
   input: dividendsInput.publish,
   async run(ctx, input): Promise<DividendsOutput['publish']> {
     const member = (await ctx.member())!;
@@ -256,7 +252,6 @@ function view(
  */
 export const getDistribution = defineCommand({
   action: 'getDistribution',
-  allow: ['anyone'],
   input: dividendsInput.getDistribution,
   async run(ctx, input): Promise<DividendsOutput['getDistribution']> {
     const member = await ctx.member();
@@ -271,7 +266,6 @@ export const getDistribution = defineCommand({
  */
 export const whatIf = defineCommand({
   action: 'whatIf',
-  allow: ['anyone'],
   input: dividendsInput.whatIf,
   async run(ctx, input): Promise<DividendsOutput['whatIf']> {
     const member = await ctx.member();
@@ -290,7 +284,6 @@ export const whatIf = defineCommand({
  */
 export const exportDistribution = defineCommand({
   action: 'exportDistribution',
-  allow: ['resident'],
   input: dividendsInput.exportDistribution,
   async run(ctx, input): Promise<DividendsOutput['exportDistribution']> {
     const member = (await ctx.member())!;
@@ -335,7 +328,6 @@ export const exportDistribution = defineCommand({
  */
 export const myDividends = defineCommand({
   action: 'myDividends',
-  allow: ['resident'],
   input: dividendsInput.myDividends,
   async run(ctx): Promise<DividendsOutput['myDividends']> {
     const member = (await ctx.member())!;

@@ -14,7 +14,7 @@ import { _, db } from '../../_shared/cloud';
 import { defineCommand } from '../../_shared/command';
 import { AppError, isDuplicateKey } from '../../_shared/errors';
 import { restrictionStatus } from '../../_shared/restrictions';
-import { ADMINS, entryView, managedVillage, masksBlackNames, requireBoard, requireEntry } from '../access';
+import { entryView, managedVillage, masksBlackNames, requireBoard, requireEntry } from '../access';
 import {
   APPEALS,
   BOARDS,
@@ -34,7 +34,6 @@ import { correct } from './boards';
  */
 export const appeal = defineCommand({
   action: 'appeal',
-  allow: ['resident'],
   input: honorInput.appeal,
   async run(ctx, input): Promise<HonorOutput['appeal']> {
     const member = (await ctx.member())!;
@@ -79,7 +78,6 @@ export const appeal = defineCommand({
  */
 export const resolveAppeal = defineCommand({
   action: 'resolveAppeal',
-  allow: ADMINS,
   input: honorInput.resolveAppeal,
   async run(ctx, input): Promise<HonorOutput['resolveAppeal']> {
     const member = (await ctx.member())!;
@@ -115,7 +113,6 @@ export const resolveAppeal = defineCommand({
  */
 export const reassess = defineCommand({
   action: 'reassess',
-  allow: ADMINS,
   input: honorInput.reassess,
   async run(ctx, input): Promise<HonorOutput['reassess']> {
     const member = (await ctx.member())!;
@@ -156,7 +153,6 @@ export const reassess = defineCommand({
  */
 export const myStanding = defineCommand({
   action: 'myStanding',
-  allow: ['resident'],
   input: honorInput.myStanding,
   async run(ctx): Promise<HonorOutput['myStanding']> {
     const member = (await ctx.member())!;
@@ -235,7 +231,6 @@ export const myStanding = defineCommand({
 /** The village's open appeals, oldest first, each with its entry, for the admins to resolve. Two reads. */
 export const listAppeals = defineCommand({
   action: 'listAppeals',
-  allow: ADMINS,
   input: honorInput.listAppeals,
   async run(ctx, input): Promise<HonorOutput['listAppeals']> {
     const member = (await ctx.member())!;

@@ -15,7 +15,6 @@ import { AppError, isDuplicateKey } from '../../_shared/errors';
 import type { MemberDoc } from '../../_shared/member';
 import type { SdkTransaction } from '../../../local-cloud';
 import {
-  ADMINS,
   boardView,
   isAuthor,
   managedVillage,
@@ -64,7 +63,6 @@ function requireStatus(board: BoardDoc, status: BoardDoc['status'], message: str
  */
 export const createBoard = defineCommand({
   action: 'createBoard',
-  allow: ADMINS,
   input: honorInput.createBoard,
   async run(ctx, input): Promise<HonorOutput['createBoard']> {
     const member = (await ctx.member())!;
@@ -105,7 +103,6 @@ export const createBoard = defineCommand({
  */
 export const addEntry = defineCommand({
   action: 'addEntry',
-  allow: ADMINS,
   input: honorInput.addEntry,
   async run(ctx, input): Promise<HonorOutput['addEntry']> {
     const member = (await ctx.member())!;
@@ -160,7 +157,6 @@ export const addEntry = defineCommand({
 /** Takes a household off a draft. ok · invalid: NOT_FOUND, FORBIDDEN, CONFLICT (not a draft) */
 export const removeEntry = defineCommand({
   action: 'removeEntry',
-  allow: ADMINS,
   input: honorInput.removeEntry,
   async run(ctx, input): Promise<HonorOutput['removeEntry']> {
     const member = (await ctx.member())!;
@@ -185,7 +181,6 @@ export const removeEntry = defineCommand({
 /** The draft goes to review. ok · invalid: CONFLICT (not a draft, or empty) */
 export const submitBoard = defineCommand({
   action: 'submitBoard',
-  allow: ADMINS,
   input: honorInput.submitBoard,
   async run(ctx, input): Promise<HonorOutput['submitBoard']> {
     const member = (await ctx.member())!;
@@ -212,7 +207,6 @@ export const submitBoard = defineCommand({
 /** The reviewer sends it back to draft with a reason. ok · invalid: CONFLICT (not pending) */
 export const returnBoard = defineCommand({
   action: 'returnBoard',
-  allow: ADMINS,
   input: honorInput.returnBoard,
   async run(ctx, input): Promise<HonorOutput['returnBoard']> {
     const member = (await ctx.member())!;
@@ -268,7 +262,6 @@ async function publish(
  */
 export const approveBoard = defineCommand({
   action: 'approveBoard',
-  allow: ADMINS,
   input: honorInput.approveBoard,
   async run(ctx, input): Promise<HonorOutput['approveBoard']> {
     const member = (await ctx.member())!;
@@ -293,7 +286,6 @@ export const approveBoard = defineCommand({
  */
 export const recordAssembly = defineCommand({
   action: 'recordAssembly',
-  allow: ADMINS,
   input: honorInput.recordAssembly,
   async run(ctx, input): Promise<HonorOutput['recordAssembly']> {
     const member = (await ctx.member())!;
@@ -318,7 +310,6 @@ export const recordAssembly = defineCommand({
 /** The village's boards, newest month first: published ones for residents, all for its admins. One read. */
 export const listBoards = defineCommand({
   action: 'listBoards',
-  allow: ['resident'],
   input: honorInput.listBoards,
   async run(ctx, input): Promise<HonorOutput['listBoards']> {
     const member = (await ctx.member())!;
@@ -348,7 +339,6 @@ export const listBoards = defineCommand({
 /** One board, red and black side by side, names shown as the village decided. Two reads. */
 export const getBoard = defineCommand({
   action: 'getBoard',
-  allow: ['resident'],
   input: honorInput.getBoard,
   async run(ctx, input): Promise<HonorOutput['getBoard']> {
     const member = (await ctx.member())!;
@@ -364,7 +354,6 @@ export const getBoard = defineCommand({
  */
 export const addCorrection = defineCommand({
   action: 'addCorrection',
-  allow: ADMINS,
   input: honorInput.addCorrection,
   async run(ctx, input): Promise<HonorOutput['addCorrection']> {
     const member = (await ctx.member())!;

@@ -2,7 +2,7 @@ import { honorInput, type HonorOutput, type RuleView } from '../../../core/honor
 import { _, db } from '../../_shared/cloud';
 import { defineCommand } from '../../_shared/command';
 import { escapeRegExp } from '../../../core/briefings';
-import { ADMINS, managedVillage, masksBlackNames, viewedVillage } from '../access';
+import { managedVillage, masksBlackNames, viewedVillage } from '../access';
 import { RESIDENTS, RULES, SETTINGS, type RuleDoc } from '../model';
 
 const ruleView = (r: RuleDoc): RuleView => ({
@@ -19,7 +19,6 @@ const ruleView = (r: RuleDoc): RuleView => ({
  */
 export const listRules = defineCommand({
   action: 'listRules',
-  allow: ['resident'],
   input: honorInput.listRules,
   async run(ctx, input): Promise<HonorOutput['listRules']> {
     const member = (await ctx.member())!;
@@ -35,7 +34,6 @@ export const listRules = defineCommand({
 /** An admin adds or changes an item of the village's 村规民约 (a board entry copies its words when added). */
 export const saveRule = defineCommand({
   action: 'saveRule',
-  allow: ADMINS,
   input: honorInput.saveRule,
   async run(ctx, input): Promise<HonorOutput['saveRule']> {
     const villageId = managedVillage((await ctx.member())!, input.villageId);
@@ -56,7 +54,6 @@ export const saveRule = defineCommand({
 /** The village decides whether the black list shows names in full; masked (张*明) is the default. */
 export const saveSettings = defineCommand({
   action: 'saveSettings',
-  allow: ADMINS,
   input: honorInput.saveSettings,
   async run(ctx, input): Promise<HonorOutput['saveSettings']> {
     const villageId = managedVillage((await ctx.member())!, input.villageId);
@@ -71,7 +68,6 @@ export const saveSettings = defineCommand({
 /** Drafting: residents of the village whose name or household number contains the words. One read. */
 export const searchHouseholds = defineCommand({
   action: 'searchHouseholds',
-  allow: ADMINS,
   input: honorInput.searchHouseholds,
   async run(ctx, input): Promise<HonorOutput['searchHouseholds']> {
     const villageId = managedVillage((await ctx.member())!, input.villageId);

@@ -24,7 +24,6 @@ import {
  */
 export const approveBinding = defineCommand({
   action: 'approveBinding',
-  allow: ['villageAdmin', 'townAdmin'],
   input: membersInput.approveBinding,
   async run(ctx, input): Promise<MembersOutput['approveBinding']> {
     const actor = (await ctx.member())!;

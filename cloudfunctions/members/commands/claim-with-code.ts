@@ -30,7 +30,6 @@ const HOUR_MS = 3_600_000;
  */
 export const claimWithCode = defineCommand({
   action: 'claimWithCode',
-  allow: ['anyone'],
   input: membersInput.claimWithCode,
   async run(ctx, input): Promise<MembersOutput['claimWithCode']> {
     const code = normalizeClaimCode(input.code);

@@ -13,7 +13,6 @@ import { requireVillage } from './lookups';
  */
 export const getResident = defineCommand({
   action: 'getResident',
-  allow: ['villageAdmin', 'townAdmin'],
   input: membersInput.getResident,
   async run(ctx, input): Promise<MembersOutput['getResident']> {
     const actor = (await ctx.member())!;

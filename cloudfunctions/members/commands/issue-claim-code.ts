@@ -20,7 +20,6 @@ import { requireVillage } from './lookups';
  */
 export const issueClaimCode = defineCommand({
   action: 'issueClaimCode',
-  allow: ['villageAdmin', 'townAdmin'],
   input: membersInput.issueClaimCode,
   async run(ctx, input): Promise<MembersOutput['issueClaimCode']> {
     const actor = (await ctx.member())!;

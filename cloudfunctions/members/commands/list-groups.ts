@@ -9,7 +9,6 @@ const POSITION_ORDER = { leader: 0, deputy: 1 } as const;
 /** The five alliance groups with their leaders (town level first) and member counts. Public. One read. */
 export const listGroups = defineCommand({
   action: 'listGroups',
-  allow: ['anyone'],
   input: membersInput.listGroups,
   async run(): Promise<MembersOutput['listGroups']> {
     const { data } = await db.collection(GROUP_SUMMARIES).limit(GROUP_CODES.length).get();

@@ -16,7 +16,6 @@ import { allVillages } from './lookups';
  */
 export const listPending = defineCommand({
   action: 'listPending',
-  allow: ['villageAdmin', 'townAdmin'],
   input: membersInput.listPending,
   async run(ctx, input): Promise<MembersOutput['listPending']> {
     const member = (await ctx.member())!;

@@ -13,7 +13,6 @@ import { residentView } from '../views';
  */
 export const listResidents = defineCommand({
   action: 'listResidents',
-  allow: ['villageAdmin', 'townAdmin'],
   input: membersInput.listResidents,
   async run(ctx, input): Promise<MembersOutput['listResidents']> {
     const actor = (await ctx.member())!;

@@ -5,7 +5,6 @@ import { allVillages } from './lookups';
 /** The town's villages and communities, for pickers. Public. One read. */
 export const listVillages = defineCommand({
   action: 'listVillages',
-  allow: ['anyone'],
   input: membersInput.listVillages,
   async run(): Promise<MembersOutput['listVillages']> {
     const villages = await allVillages();

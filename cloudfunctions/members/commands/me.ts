@@ -14,7 +14,6 @@ import { requireVillage } from './lookups';
  */
 export const me = defineCommand({
   action: 'me',
-  allow: ['anyone'],
   input: membersInput.me,
   async run(ctx): Promise<MeData> {
     const member = await ctx.member();

@@ -14,7 +14,6 @@ import { BINDING_REQUESTS, type BindingRequestDoc } from '../model';
  */
 export const rejectBinding = defineCommand({
   action: 'rejectBinding',
-  allow: ['villageAdmin', 'townAdmin'],
   input: membersInput.rejectBinding,
   async run(ctx, input): Promise<MembersOutput['rejectBinding']> {
     const actor = (await ctx.member())!;

@@ -20,7 +20,6 @@ import { requireVillage } from './lookups';
  */
 export const requestBinding = defineCommand({
   action: 'requestBinding',
-  allow: ['anyone'],
   input: membersInput.requestBinding,
   async run(ctx, input): Promise<MembersOutput['requestBinding']> {
     if (await ctx.member()) throw new AppError('CONFLICT', '您已经绑定了村民身份');

@@ -17,7 +17,6 @@ import { requireVillage } from './lookups';
  */
 export const setRoles = defineCommand({
   action: 'setRoles',
-  allow: ['villageAdmin', 'townAdmin'],
   input: membersInput.setRoles,
   async run(ctx, input): Promise<MembersOutput['setRoles']> {
     const actor = (await ctx.member())!;

@@ -14,7 +14,7 @@ import { _, db } from '../../_shared/cloud';
 import { defineCommand } from '../../_shared/command';
 import { decodeCursor, encodeCursor } from '../../_shared/cursor';
 import { AppError } from '../../_shared/errors';
-import { SENDERS, requireOverseen, sentSummaryOf } from '../access';
+import { requireOverseen, sentSummaryOf } from '../access';
 import { CHUNKS, HOUSEHOLD_READS, NOTICES, type ChunkDoc, type NoticeDoc } from '../model';
 
 const PAGE_SIZE = 20;
@@ -40,7 +40,6 @@ async function readCounts(noticeIds: string[], byVillage: boolean): Promise<Map<
  */
 export const sent = defineCommand({
   action: 'sent',
-  allow: SENDERS,
   input: noticesInput.sent,
   async run(ctx, input): Promise<NoticesOutput['sent']> {
     const member = (await ctx.member())!;
@@ -113,7 +112,6 @@ async function chunksOf(
  */
 export const coverage = defineCommand({
   action: 'coverage',
-  allow: ['resident'],
   input: noticesInput.coverage,
   async run(ctx, input): Promise<NoticesOutput['coverage']> {
     const notice = await requireOverseen(input.noticeId, (await ctx.member())!);
@@ -177,7 +175,6 @@ async function readHouseholdsOf(noticeId: string, villageId: string | null): Pro
  */
 export const unreadHouseholds = defineCommand({
   action: 'unreadHouseholds',
-  allow: ['resident'],
   input: noticesInput.unreadHouseholds,
   async run(ctx, input): Promise<NoticesOutput['unreadHouseholds']> {
     const notice = await requireOverseen(input.noticeId, (await ctx.member())!);
@@ -197,7 +194,6 @@ export const unreadHouseholds = defineCommand({
  */
 export const exportUnread = defineCommand({
   action: 'exportUnread',
-  allow: ['resident'],
   input: noticesInput.exportUnread,
   async run(ctx, input): Promise<NoticesOutput['exportUnread']> {
     const notice = await requireOverseen(input.noticeId, (await ctx.member())!);

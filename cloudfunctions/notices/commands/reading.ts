@@ -76,7 +76,6 @@ async function grantsLeft(openid: string): Promise<number> {
  */
 export const inbox = defineCommand({
   action: 'inbox',
-  allow: ['resident'],
   input: noticesInput.inbox,
   async run(ctx, input): Promise<NoticesOutput['inbox']> {
     const member = (await ctx.member())!;
@@ -126,7 +125,6 @@ export const inbox = defineCommand({
 /** The unread count for the tab badge: three reads. ok: { unread } */
 export const unread = defineCommand({
   action: 'unread',
-  allow: ['resident'],
   input: noticesInput.unread,
   async run(ctx): Promise<NoticesOutput['unread']> {
     const { notices, read } = await window((await ctx.member())!);
@@ -142,7 +140,6 @@ export const unread = defineCommand({
  */
 export const open = defineCommand({
   action: 'open',
-  allow: ['resident'],
   input: noticesInput.open,
   async run(ctx, input): Promise<NoticesOutput['open']> {
     const member = (await ctx.member())!;
@@ -196,7 +193,6 @@ async function addOnce(collection: string, doc: Record<string, unknown>): Promis
  */
 export const subscribe = defineCommand({
   action: 'subscribe',
-  allow: ['resident'],
   input: noticesInput.subscribe,
   async run(ctx, input): Promise<NoticesOutput['subscribe']> {
     const entries = Object.entries(input.results);

@@ -19,7 +19,6 @@ import { checkText } from '../../_shared/content';
 import { AppError, isDuplicateKey } from '../../_shared/errors';
 import type { MemberDoc } from '../../_shared/member';
 import { consume, used } from '../../_shared/rate-limit';
-import { SENDERS } from '../access';
 import { allVillages, drain, plan } from '../delivery';
 import { NOTICES, noticeIdOf, tuning, type NoticeDoc, type VillageDoc } from '../model';
 
@@ -31,7 +30,6 @@ const BUCKET = 'noticePush';
  */
 export const composeOptions = defineCommand({
   action: 'composeOptions',
-  allow: SENDERS,
   input: noticesInput.composeOptions,
   async run(ctx): Promise<NoticesOutput['composeOptions']> {
     const member = (await ctx.member())!;
@@ -83,7 +81,6 @@ async function requireVillage(villageId: string | null, villages: VillageDoc[]) 
  */
 export const push = defineCommand({
   action: 'push',
-  allow: SENDERS,
   input: noticesInput.push,
   async run(ctx, input): Promise<NoticesOutput['push']> {
     const member = (await ctx.member())!;
@@ -175,7 +172,6 @@ const pushed = (n: NoticeDoc): NoticesOutput['push'] => ({
  */
 export const drainQueue = defineCommand({
   action: 'drain',
-  allow: SENDERS,
   input: noticesInput.drain,
   async run(ctx): Promise<NoticesOutput['drain']> {
     return drain(ctx.now, tuning().drainBudgetMs);
