@@ -1,0 +1,4 @@
+import { describeFuzz } from '../../support/fuzz';
+
+// Issue 9: every action of `briefings` takes random and malformed events without a crash (test/support/fuzz.ts).
+describeFuzz('briefings');

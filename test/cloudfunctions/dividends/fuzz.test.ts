@@ -1,0 +1,4 @@
+import { describeFuzz } from '../../support/fuzz';
+
+// Issue 9: every action of `dividends` takes random and malformed events without a crash (test/support/fuzz.ts).
+describeFuzz('dividends');
