@@ -34,7 +34,7 @@ const SEED = Number(process.env.FUZZ_SEED ?? 20261122);
 /** Calls in flight at once (the runner keeps up to 8 instances of a function). */
 const CONCURRENCY = 12;
 /** Calls between two database digests. */
-const BATCH = 500;
+const BATCH = 1000;
 
 export const FUNCTION_INPUTS: Record<FunctionName, Record<string, unknown>> = {
   members: membersInput,
@@ -118,7 +118,7 @@ function ownObject(entries: [string, unknown][]): Record<string, unknown> {
   return out;
 }
 
-const deep = fc.tuple(fc.integer({ min: 20, max: 3000 }), fc.boolean()).map(([depth, asArray]) => {
+const deep = fc.tuple(fc.integer({ min: 20, max: 1000 }), fc.boolean()).map(([depth, asArray]) => {
   let v: unknown = 'bottom';
   for (let i = 0; i < depth; i++) v = asArray ? [v] : { a: v };
   return v;

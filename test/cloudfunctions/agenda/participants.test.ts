@@ -11,10 +11,11 @@ beforeAll(async () => {
 afterAll(() => cloud.stop());
 
 describe('listParticipants', () => {
-  test('offers the alliance-group members of the town level, with their group role, and nobody else', async () => {
+  test("offers the alliance-group members of the town level and of the item's village, and nobody else", async () => {
     const { participants } = data(await agendaAs(cloud, ADMIN)('listParticipants', { itemId }));
     expect(participants.map((p) => p.residentId).sort()).toEqual(
       [
+        'r_group_member',
         'r_leader_consult',
         'r_leader_crowdfund',
         'r_leader_mediate',

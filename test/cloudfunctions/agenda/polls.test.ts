@@ -334,6 +334,7 @@ describe('openPoll: the voter roll is frozen at opening', () => {
 
   test('a group with nobody in it is a CONFLICT: nobody could vote', async () => {
     await setRoles(cloud, TOWN_ADMIN, 'r_leader_service', NO_ROLES);
+    await setRoles(cloud, TOWN_ADMIN, 'r_group_member', NO_ROLES);
     const itemId = await atRoundtable();
     const { pollId } = data(await create(itemId, { eligibility: { kind: 'group', group: 'service' } }));
     await refuses(cloud, () => as(ADMIN)('openPoll', { pollId }), 'CONFLICT', '没有符合条件的投票人');
