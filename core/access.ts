@@ -69,7 +69,7 @@ export const ACCESS = {
     getPoll: { allow: RESIDENT },
     vote: {
       allow: ANYONE,
-      rule: "on the poll's frozen voter roll (residents or the round table's participants)",
+      rule: "on the poll's voter roll, frozen at opening: the village's residents, its 村民代表, or a group's members",
     },
     checkReceipt: { allow: RESIDENT, rule: 'whoever holds the receipt (only its hash is stored)' },
     listReceipts: { allow: RESIDENT, rule: 'after the result is frozen' },
