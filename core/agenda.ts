@@ -489,5 +489,11 @@ export interface AgendaOutput {
 }
 
 /** Error codes the agenda adds to the shared set. */
-export type AgendaErrorCode =
-  'ALREADY_VOTED' | 'NOT_ELIGIBLE' | 'POLL_NOT_OPEN' | 'POLL_CLOSED' | 'WRONG_STEP';
+export const AGENDA_ERROR_CODES = [
+  'ALREADY_VOTED',
+  'NOT_ELIGIBLE',
+  'POLL_NOT_OPEN',
+  'POLL_CLOSED',
+  'WRONG_STEP',
+] as const;
+export type AgendaErrorCode = (typeof AGENDA_ERROR_CODES)[number];

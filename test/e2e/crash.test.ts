@@ -17,6 +17,7 @@ import {
   type Voter,
 } from '../../scripts/bench/seed';
 import { APPROVAL_POLL, inAnHour, ITEM } from '../support/agenda';
+import { pool } from '../support/pool';
 import { killAllStarted, npmStart, pgidOf, type NpmStart } from './npm-start';
 
 /**
@@ -59,20 +60,6 @@ function stopwatch(): () => string {
     last = now;
     return s;
   };
-}
-
-/** Runs `fn` over `items`, `limit` at a time, in order of start; the results in the items' order. */
-async function pool<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: limit }, worker));
-  return out;
 }
 
 /**

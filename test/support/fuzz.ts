@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { ACCESS, accessOf, columnAllowed } from '../../core/access';
-import { agendaInput } from '../../core/agenda';
+import { AGENDA_ERROR_CODES, agendaInput } from '../../core/agenda';
 import type { FunctionName } from '../../core/api';
 import { briefingsInput } from '../../core/briefings';
 import { DEMO_IDENTITIES, DEMO_VILLAGES } from '../../core/demo';
@@ -13,6 +13,7 @@ import { noticesInput } from '../../core/notices';
 import { BASE_ERROR_CODES, fail } from '../../core/result';
 import type { InvocationReport, LocalCloud } from '../../local-cloud';
 import { digest, startAppCloud } from './app-cloud';
+import { pool } from './pool';
 
 /**
  * Fuzzing every action of a cloud function (issue 9): random and malformed events, as random demo identities,
@@ -304,14 +305,7 @@ export function eventsFor(fn: FunctionName, action: string, plausible: Plausible
   }));
 }
 
-const KNOWN_CODES = new Set<string>([
-  ...BASE_ERROR_CODES,
-  'ALREADY_VOTED',
-  'NOT_ELIGIBLE',
-  'POLL_NOT_OPEN',
-  'POLL_CLOSED',
-  'WRONG_STEP',
-]);
+const KNOWN_CODES = new Set<string>([...BASE_ERROR_CODES, ...AGENDA_ERROR_CODES]);
 
 /** Why one answer breaks the rules, or null when it is fine. */
 export function problemOf(fn: string, action: string, report: InvocationReport): string | null {
@@ -367,26 +361,21 @@ export async function fuzzAction(
     const batch = events.slice(start, start + BATCH);
     const before = digest(cloud);
     let wrote = false;
-    let next = 0;
-    const worker = async () => {
-      while (next < batch.length) {
-        const { openid, event } = batch[next++]!;
-        const report = await cloud.invoke(fn, event, openid ? { openid } : {});
-        summary.calls += 1;
-        if (writesOf(report).length) wrote = true;
-        const result = report.result as { ok?: boolean; error?: { code: string } } | undefined;
-        if (result?.ok) summary.accepted += 1;
-        else if (result?.error)
-          summary.refusedByCode[result.error.code] = (summary.refusedByCode[result.error.code] ?? 0) + 1;
-        const problem = problemOf(fn, action, report);
-        if (problem && summary.problems.length < 20) {
-          summary.problems.push(
-            `${fn}.${action} as ${openid}: ${problem}\n  event: ${JSON.stringify(event).slice(0, 300)}`,
-          );
-        }
+    await pool(batch, CONCURRENCY, async ({ openid, event }) => {
+      const report = await cloud.invoke(fn, event, openid ? { openid } : {});
+      summary.calls += 1;
+      if (writesOf(report).length) wrote = true;
+      const result = report.result as { ok?: boolean; error?: { code: string } } | undefined;
+      if (result?.ok) summary.accepted += 1;
+      else if (result?.error)
+        summary.refusedByCode[result.error.code] = (summary.refusedByCode[result.error.code] ?? 0) + 1;
+      const problem = problemOf(fn, action, report);
+      if (problem && summary.problems.length < 20) {
+        summary.problems.push(
+          `${fn}.${action} as ${openid}: ${problem}\n  event: ${JSON.stringify(event).slice(0, 300)}`,
+        );
       }
-    };
-    await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+    });
     if (!wrote) {
       summary.batchesCompared += 1;
       if (digest(cloud) !== before)
