@@ -6,6 +6,8 @@ import prodConfig from './prod';
 // Taro's CLI sets process.env.TARO_ENV (from --type) before this file is evaluated.
 const isH5 = process.env.TARO_ENV === 'h5';
 const CORE = path.join(__dirname, '..', 'core');
+// The demo identities (scripts/demo) are read by the H5-only dev identity page.
+const DEMO = path.join(__dirname, '..', 'scripts', 'demo');
 
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
@@ -54,7 +56,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
     },
     h5: {
-      compile: { include: [CORE] },
+      compile: { include: [CORE, DEMO] },
       publicPath: './',
       staticDirectory: 'static',
       router: { mode: 'hash' },

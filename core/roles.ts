@@ -41,6 +41,17 @@ export interface MemberIdentity {
 export type Audience =
   'anyone' | 'resident' | 'rep' | 'groupMember' | 'groupLeader' | 'villageAdmin' | 'townAdmin';
 
+/** The audiences the authorization matrix is written in (core/<domain>/contract.ts, each action's `allow`). */
+export const ANYONE = ['anyone'] as const;
+export const RESIDENT = ['resident'] as const;
+export const ADMINS = ['villageAdmin', 'townAdmin'] as const;
+export const LEADERS_AND_ADMINS = ['groupLeader', 'villageAdmin', 'townAdmin'] as const;
+
+/** Finer rules several actions share, in the words README's matrix prints. */
+export const OWN_VILLAGE = "an admin of the resident's village, or a town admin";
+export const ITEM_VILLAGE = "an admin of the item's village, or a town admin";
+export const DIVIDEND_MANAGERS = "the cooperative's village admins, town admins and its board (理事会)";
+
 export function holds(member: MemberIdentity | null, audience: Audience): boolean {
   if (audience === 'anyone') return true;
   if (!member) return false;

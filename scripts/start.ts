@@ -16,7 +16,7 @@ import path from 'node:path';
 import { startLocalCloud, type LocalCloud, type LocalCloudOptions } from '../local-cloud';
 import { fail } from '../core/result';
 import { buildCloudFunctions, DEFAULT_OUT as FUNCTIONS_OUT, ROOT } from './build-cloud';
-import { DEMO_GROUP_LEADERS } from '../core/demo';
+import { DEMO_GROUP_LEADERS } from './demo/identities';
 import { demoBriefings } from './seed/briefings';
 import { demoHonor } from './seed/honor';
 import { demoDividends } from './seed/dividends';

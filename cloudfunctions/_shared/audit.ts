@@ -1,4 +1,3 @@
-import type { SdkDatabase, SdkTransaction } from '../../local-cloud';
 import { newId } from './ids';
 
 export const AUDIT_LOG = 'auditLog';
@@ -13,7 +12,11 @@ export interface AuditEntry {
 }
 
 /** Who did what and when: written in the same transaction as the change it records. */
-export function audit(on: SdkDatabase | SdkTransaction, entry: AuditEntry, at: Date): Promise<unknown> {
+export function audit(
+  on: WxCloud.Database | WxCloud.Transaction,
+  entry: AuditEntry,
+  at: Date,
+): Promise<unknown> {
   return on
     .collection(AUDIT_LOG)
     .add({ data: { _id: newId('a'), at, ...entry, details: entry.details ?? {} } });

@@ -1,14 +1,13 @@
 import cloud from 'wx-server-sdk';
-import type { SdkDatabase } from '../../local-cloud';
 
 /**
  * The WeChat cloud SDK, initialised once per instance (module scope), as WeChat recommends.
  * `cloud.DYNAMIC_CURRENT_ENV` makes the same code use whichever environment it is deployed to.
- * (The SDK's typings describe the callback style too; `SdkDatabase` is its promise-only shape.)
+ * (The SDK's typings describe the callback style too; `WxCloud.Database` is its promise-only shape.)
  */
 cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string });
 
-export const db = cloud.database() as unknown as SdkDatabase;
+export const db = cloud.database() as unknown as WxCloud.Database;
 export const _ = db.command;
 
 /** Identity comes only from here, never from the event. */

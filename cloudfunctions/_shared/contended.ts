@@ -1,4 +1,3 @@
-import type { SdkTransaction } from '../../local-cloud';
 import { db } from './cloud';
 
 /** Rounds of the SDK's transaction (each with its own immediate retries) before a conflict is answered INTERNAL. */
@@ -14,7 +13,7 @@ function isConflict(e: unknown): boolean {
  * rounds this waits a random, growing pause (at most about 1.3 s in all, inside the function's 5 s timeout)
  * so that the burst spreads out. Any other error, and the callback's own AppErrors, pass through at once.
  */
-export async function runContended<T>(run: (t: SdkTransaction) => Promise<T>): Promise<T> {
+export async function runContended<T>(run: (t: WxCloud.Transaction) => Promise<T>): Promise<T> {
   for (let round = 1; ; round++) {
     try {
       return await db.runTransaction(run);

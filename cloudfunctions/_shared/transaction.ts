@@ -1,7 +1,9 @@
-import type { DocumentData, SdkTransaction } from '../../local-cloud';
-
 /** Reads one document inside a transaction; null when missing (the SDK itself throws for a missing one). */
-export async function txGet(t: SdkTransaction, collection: string, id: string): Promise<DocumentData | null> {
+export async function txGet(
+  t: WxCloud.Transaction,
+  collection: string,
+  id: string,
+): Promise<WxCloud.DocumentData | null> {
   try {
     const { data } = await t.collection(collection).doc(id).get();
     return data ?? null;

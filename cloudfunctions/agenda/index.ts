@@ -1,4 +1,3 @@
-import { AGENDA_FIELD_LABELS } from '../../core/agenda';
 import { createHandler } from '../_shared/command';
 import { comment, listComments, support } from './commands/discussion';
 import { advance, getItem, listItems, merge, moderate, raise } from './commands/items';
@@ -12,31 +11,27 @@ import { addTask, updateTask } from './commands/tasks';
  * 制度监事 and closes with a public timeline. Polls have a frozen voter roll, one secret ballot per voter,
  * receipts, counters that read in O(1), and a result frozen with a digest anyone can recompute.
  */
-export const main = createHandler(
-  'agenda',
-  [
-    listItems,
-    getItem,
-    raise,
-    moderate,
-    merge,
-    advance,
-    comment,
-    listComments,
-    support,
-    scheduleRoundtable,
-    recordMinutes,
-    listParticipants,
-    createPoll,
-    openPoll,
-    closePoll,
-    getPoll,
-    vote,
-    checkReceipt,
-    listReceipts,
-    addTask,
-    updateTask,
-    giveVerdict,
-  ],
-  AGENDA_FIELD_LABELS,
-);
+export const main = createHandler('agenda', {
+  listItems,
+  getItem,
+  raise,
+  moderate,
+  merge,
+  advance,
+  comment,
+  listComments,
+  support,
+  scheduleRoundtable,
+  recordMinutes,
+  listParticipants,
+  createPoll,
+  openPoll,
+  closePoll,
+  getPoll,
+  vote,
+  checkReceipt,
+  listReceipts,
+  addTask,
+  updateTask,
+  giveVerdict,
+});

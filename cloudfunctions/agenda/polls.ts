@@ -1,3 +1,4 @@
+import { envMs } from '../_shared/runtime';
 import { createHash } from 'node:crypto';
 import {
   computeOutcome,
@@ -83,8 +84,7 @@ export async function allBallots(pollId: string): Promise<{ receiptHash: string;
 
 /** Tests may shorten the wait before a closed poll is frozen (FINALIZE_GRACE_MS in the function's environment). */
 export function graceMs(): number {
-  const value = process.env.FINALIZE_GRACE_MS;
-  return value && /^\d+$/.test(value) ? Number(value) : FINALIZE_GRACE_MS;
+  return envMs('FINALIZE_GRACE_MS', FINALIZE_GRACE_MS);
 }
 
 export function isDue(poll: PollDoc, now: number, grace = graceMs()): boolean {

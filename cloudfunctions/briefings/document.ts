@@ -1,5 +1,5 @@
 import { normalizeForSearch } from '../../core/briefings';
-import { plainText, renderMarkdown } from '../../core/rich-text';
+import { plainText, renderMarkdown } from '../../core/briefings/rich-text';
 import { versionId, type Attachment, type BriefingContent, type BriefingDoc, type VersionDoc } from './model';
 
 /** What an official writes, with the scope already resolved to its key and label. */

@@ -1,4 +1,3 @@
-import { BRIEFINGS_FIELD_LABELS } from '../../core/briefings';
 import { createHandler } from '../_shared/command';
 import { markLearned, readStats } from './commands/learning';
 import { edit, listCategories, publish, saveCategory, withdraw } from './commands/publishing';
@@ -9,21 +8,17 @@ import { get, list, listVersions, getVersion, search } from './commands/reading'
  * Markdown rendered once into safe rich-text nodes, edit with a kept version history, and withdraw with a
  * reason; everyone lists, searches inside bodies, reads and hears them; residents mark them 已学习.
  */
-export const main = createHandler(
-  'briefings',
-  [
-    listCategories,
-    saveCategory,
-    publish,
-    edit,
-    withdraw,
-    list,
-    search,
-    get,
-    listVersions,
-    getVersion,
-    markLearned,
-    readStats,
-  ],
-  BRIEFINGS_FIELD_LABELS,
-);
+export const main = createHandler('briefings', {
+  listCategories,
+  saveCategory,
+  publish,
+  edit,
+  withdraw,
+  list,
+  search,
+  get,
+  listVersions,
+  getVersion,
+  markLearned,
+  readStats,
+});

@@ -1,4 +1,4 @@
-import type { RichNode } from '../../core/rich-nodes';
+import type { RichNode } from '../../core/briefings/rich-nodes';
 
 export const BRIEFINGS = 'briefings';
 export const VERSIONS = 'briefingVersions';

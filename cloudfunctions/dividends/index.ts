@@ -1,4 +1,3 @@
-import { DIVIDENDS_FIELD_LABELS } from '../../core/dividends';
 import { createHandler } from '../_shared/command';
 import { getCooperative, importRoster, listCooperatives, saveCooperative } from './commands/cooperatives';
 import {
@@ -17,21 +16,17 @@ import {
  * distribution declared → computed → reviewed → published (immutable; corrections are new versions), computed
  * exactly to the fen in core/dividends.ts, and each household's lookup with the formula in words.
  */
-export const main = createHandler(
-  'dividends',
-  [
-    listCooperatives,
-    getCooperative,
-    saveCooperative,
-    importRoster,
-    declare,
-    computeDistribution,
-    review,
-    publish,
-    getDistribution,
-    whatIf,
-    exportDistribution,
-    myDividends,
-  ],
-  DIVIDENDS_FIELD_LABELS,
-);
+export const main = createHandler('dividends', {
+  listCooperatives,
+  getCooperative,
+  saveCooperative,
+  importRoster,
+  declare,
+  compute: computeDistribution,
+  review,
+  publish,
+  getDistribution,
+  whatIf,
+  exportDistribution,
+  myDividends,
+});

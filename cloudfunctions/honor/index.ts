@@ -1,4 +1,3 @@
-import { HONOR_FIELD_LABELS } from '../../core/honor';
 import { createHandler } from '../_shared/command';
 import { appeal, listAppeals, myStanding, reassess, resolveAppeal } from './commands/appeals';
 import {
@@ -20,28 +19,24 @@ import { listRules, saveRule, saveSettings, searchHouseholds } from './commands/
  * 村民代表大会, then immutable; corrections show beside the original; black-listed households appeal within 15
  * days; restrictions lift by themselves after 3 months (`_shared/restrictions.ts` is the check for others).
  */
-export const main = createHandler(
-  'honor',
-  [
-    listRules,
-    saveRule,
-    saveSettings,
-    searchHouseholds,
-    createBoard,
-    addEntry,
-    removeEntry,
-    submitBoard,
-    returnBoard,
-    approveBoard,
-    recordAssembly,
-    listBoards,
-    getBoard,
-    addCorrection,
-    appeal,
-    resolveAppeal,
-    reassess,
-    myStanding,
-    listAppeals,
-  ],
-  HONOR_FIELD_LABELS,
-);
+export const main = createHandler('honor', {
+  listRules,
+  saveRule,
+  saveSettings,
+  searchHouseholds,
+  createBoard,
+  addEntry,
+  removeEntry,
+  submitBoard,
+  returnBoard,
+  approveBoard,
+  recordAssembly,
+  listBoards,
+  getBoard,
+  addCorrection,
+  appeal,
+  resolveAppeal,
+  reassess,
+  myStanding,
+  listAppeals,
+});

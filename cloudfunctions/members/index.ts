@@ -1,4 +1,3 @@
-import { MEMBER_FIELD_LABELS } from '../../core/members';
 import { createHandler } from '../_shared/command';
 import { approveBinding } from './commands/approve-binding';
 import { claimWithCode } from './commands/claim-with-code';
@@ -17,21 +16,17 @@ import { setRoles } from './commands/set-roles';
  * `members`: identity and roles. A WeChat user binds to a resident record by a request their village's
  * admin approves, or with a one-time claim code an admin issued; admins set roles; anyone sees the groups.
  */
-export const main = createHandler(
-  'members',
-  [
-    me,
-    listVillages,
-    listGroups,
-    requestBinding,
-    claimWithCode,
-    listPending,
-    approveBinding,
-    rejectBinding,
-    issueClaimCode,
-    listResidents,
-    getResident,
-    setRoles,
-  ],
-  MEMBER_FIELD_LABELS,
-);
+export const main = createHandler('members', {
+  me,
+  listVillages,
+  listGroups,
+  requestBinding,
+  claimWithCode,
+  listPending,
+  approveBinding,
+  rejectBinding,
+  issueClaimCode,
+  listResidents,
+  getResident,
+  setRoles,
+});

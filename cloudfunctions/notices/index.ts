@@ -1,7 +1,6 @@
-import { NOTICE_FIELD_LABELS } from '../../core/notices';
 import { fail, ok } from '../../core/result';
 import { callerOpenid } from '../_shared/cloud';
-import { clockNow } from '../_shared/clock';
+import { clockNow } from '../_shared/runtime';
 import { createHandler } from '../_shared/command';
 import { coverage, exportUnread, sent, unreadHouseholds } from './commands/coverage';
 import { inbox, open, subscribe, unread } from './commands/reading';
@@ -14,23 +13,19 @@ import { tuning } from './model';
  * per member and household; subscribe messages sent in resumable batches (`delivery.ts`); coverage for the
  * sender. The timer trigger in config.json (every minute) resumes any delivery left unfinished.
  */
-const handle = createHandler(
-  'notices',
-  [
-    composeOptions,
-    push,
-    drainQueue,
-    inbox,
-    unread,
-    open,
-    subscribe,
-    sent,
-    coverage,
-    unreadHouseholds,
-    exportUnread,
-  ],
-  NOTICE_FIELD_LABELS,
-);
+const handle = createHandler('notices', {
+  composeOptions,
+  push,
+  drain: drainQueue,
+  inbox,
+  unread,
+  open,
+  subscribe,
+  sent,
+  coverage,
+  unreadHouseholds,
+  exportUnread,
+});
 
 /** WeChat's timer trigger: `{Type: 'Timer', TriggerName, Time}` with no user. A mini-program call always has one. */
 const isTimer = (event: unknown) =>

@@ -1,3 +1,4 @@
+import { envInt, envText } from '../_shared/runtime';
 import type { Audience, LinkKind, NoticeKind, SendStatus, Urgency } from '../../core/notices';
 import { derivedId } from '../_shared/ids';
 
@@ -77,11 +78,6 @@ export const householdReadId = (noticeId: string, villageId: string, household: 
 export const noticeIdOf = (openid: string, requestId: string) =>
   `n${derivedId('notice', openid, requestId).slice(0, 23)}`;
 
-const envInt = (name: string, fallback: number) => {
-  const v = Number(process.env[name]);
-  return Number.isInteger(v) && v > 0 ? v : fallback;
-};
-
 /**
  * Delivery tuning. The defaults suit WeChat cloud (60 s timeout in config.json); tests shrink them through
  * the function's environment to exercise chunking and resumption with a small town.
@@ -97,5 +93,5 @@ export const tuning = () => ({
   /** Longer than the function timeout, so an expired lease means its holder is gone. */
   leaseMs: envInt('NOTICES_LEASE_MS', 70_000),
   /** `miniprogramState` of subscribe messages: formal, trial or developer. */
-  miniprogramState: process.env.NOTICES_MINIPROGRAM_STATE ?? 'formal',
+  miniprogramState: envText('NOTICES_MINIPROGRAM_STATE', 'formal'),
 });

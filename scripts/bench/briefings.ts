@@ -16,7 +16,7 @@
 import { createHash } from 'node:crypto';
 import { DEFAULT_CATEGORIES, type BriefingsOutput } from '../../core/briefings';
 import { newBriefing } from '../../cloudfunctions/briefings/document';
-import { DEMO_GROUP_LEADERS, DEMO_VILLAGES, demoResidentOpenid } from '../../core/demo';
+import { DEMO_GROUP_LEADERS, DEMO_VILLAGES, demoResidentOpenid } from '../demo/identities';
 import type { Result } from '../../core/result';
 import type { BriefingDoc } from '../../cloudfunctions/briefings/model';
 import { demoSeed } from '../seed/demo';

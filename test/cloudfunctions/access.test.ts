@@ -1,6 +1,6 @@
 import { accessOf, ACCESS, columnAllowed, ROLE_COLUMNS, type RoleColumn } from '../../core/access';
 import type { FunctionName } from '../../core/api';
-import { DEMO_GROUP_LEADERS, DEMO_GROUP_MEMBER, DEMO_IDENTITIES } from '../../core/demo';
+import { DEMO_GROUP_LEADERS, DEMO_GROUP_MEMBER, DEMO_IDENTITIES } from '../../scripts/demo/identities';
 import { fail } from '../../core/result';
 import type { LocalCloud } from '../../local-cloud';
 import { digest, startAppCloud } from '../support/app-cloud';

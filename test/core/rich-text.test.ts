@@ -7,7 +7,7 @@ import {
   safeUrl,
   sanitizeNodes,
   type RichNode,
-} from '../../core/rich-text';
+} from '../../core/briefings/rich-text';
 import { XSS_PAYLOADS } from '../support/xss-payloads';
 
 // The whitelist as the brief states it, kept here independently of the module under test.

@@ -1,6 +1,6 @@
-import { formatClaimCode, normalizeClaimCode } from '../../core/claim-code';
+import { formatClaimCode, normalizeClaimCode } from '../../core/members/claim-code';
 import { membersInput, MEMBER_FIELD_LABELS } from '../../core/members';
-import { maskPhone } from '../../core/phone';
+import { maskPhone } from '../../core/members/phone';
 import { fail, isResult, ok } from '../../core/result';
 import { formatDateTime } from '../../core/time';
 import { validate } from '../../core/validation';

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { DEMO_GROUP_LEADERS } from '../../core/demo';
+import { DEMO_GROUP_LEADERS } from '../../scripts/demo/identities';
 import { XSS_PAYLOADS } from '../support/xss-payloads';
 import { callApi, fill, open, pressModal, startApp, type App } from './browser';
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { LocalCloud, LocalCloudOptions } from '../../local-cloud';
 import { receiptFromBytes, type AgendaInput, type AgendaOutput, type Step } from '../../core/agenda';
-import { DEMO_GROUP_LEADERS, demoRepOpenid, demoResidentOpenid } from '../../core/demo';
+import { DEMO_GROUP_LEADERS, demoRepOpenid, demoResidentOpenid } from '../../scripts/demo/identities';
 import type { Result } from '../../core/result';
 import { caller, data, startAppCloud } from './app-cloud';
 

@@ -1,6 +1,6 @@
 import type { LocalCloud } from '../../local-cloud';
 import type { BriefingsInput, BriefingsOutput } from '../../core/briefings';
-import { DEMO_GROUP_LEADERS, demoResidentOpenid } from '../../core/demo';
+import { DEMO_GROUP_LEADERS, demoResidentOpenid } from '../../scripts/demo/identities';
 import type { Result } from '../../core/result';
 import { caller, data } from './app-cloud';
 

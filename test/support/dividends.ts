@@ -6,7 +6,7 @@ import {
   type DividendsInput,
   type DividendsOutput,
 } from '../../core/dividends';
-import { demoResidentOpenid } from '../../core/demo';
+import { demoResidentOpenid } from '../../scripts/demo/identities';
 import type { Result } from '../../core/result';
 import { caller, data, residentIdOf } from './app-cloud';
 

@@ -1,7 +1,7 @@
 import type { BriefingDetail, BriefingsOutput, BriefingSummary } from '../../core/briefings';
 import { DEFAULT_CATEGORIES } from '../../core/briefings';
 import type { Result } from '../../core/result';
-import { renderMarkdown } from '../../core/rich-text';
+import { renderMarkdown } from '../../core/briefings/rich-text';
 import { fakeFunction } from './fake-members';
 
 /** Fake answers of the `briefings` function for component tests (what the pages expect to receive). */

@@ -4,7 +4,7 @@ import { ACCESS, accessOf, columnAllowed } from '../../core/access';
 import { AGENDA_ERROR_CODES, agendaInput } from '../../core/agenda';
 import type { FunctionName } from '../../core/api';
 import { briefingsInput } from '../../core/briefings';
-import { DEMO_IDENTITIES, DEMO_VILLAGES } from '../../core/demo';
+import { DEMO_IDENTITIES, DEMO_VILLAGES } from '../../scripts/demo/identities';
 import { dividendsInput } from '../../core/dividends';
 import { GROUP_CODES } from '../../core/groups';
 import { honorInput } from '../../core/honor';

@@ -1,5 +1,5 @@
 import type { LocalCloud } from '../../local-cloud';
-import { demoResidentOpenid } from '../../core/demo';
+import { demoResidentOpenid } from '../../scripts/demo/identities';
 import type { HonorInput, HonorOutput } from '../../core/honor';
 import type { Result } from '../../core/result';
 import { caller, data, residentIdOf, startAppCloud } from './app-cloud';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { LocalCloud } from '../../local-cloud';
-import { demoResidentOpenid } from '../../core/demo';
+import { demoResidentOpenid } from '../../scripts/demo/identities';
 import {
   NOTICE_TEMPLATE_ID,
   addOutcomes,

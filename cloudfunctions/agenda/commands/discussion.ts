@@ -1,11 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import {
-  agendaInput,
-  COMMENTS_PER_HOUR,
-  DISCUSSION_STEPS,
-  type AgendaOutput,
-  type CommentView,
-} from '../../../core/agenda';
+import { COMMENTS_PER_HOUR, DISCUSSION_STEPS, type CommentView } from '../../../core/agenda';
 import { defineCommand } from '../../_shared/command';
 import { _, db } from '../../_shared/cloud';
 import { checkText } from '../../_shared/content';
@@ -35,10 +29,8 @@ const view = (c: CommentDoc): CommentView => ({
  * refuses risky text and holds text it wants a person to see (shown to its author and the admin only).
  * ok: the comment, held or not · invalid: WRONG_STEP, FORBIDDEN (other village), CONTENT_REJECTED, RATE_LIMITED
  */
-export const comment = defineCommand({
-  action: 'comment',
-  input: agendaInput.comment,
-  async run(ctx, input): Promise<AgendaOutput['comment']> {
+export const comment = defineCommand('agenda', 'comment', {
+  async run(ctx, input) {
     const member = (await ctx.member())!;
     const item = await requireItem(input.itemId, member, ctx.openid);
     requireStep(item, DISCUSSION_STEPS);
@@ -73,10 +65,8 @@ export const comment = defineCommand({
  * Comments of a matter, oldest first, 20 a page; held ones only for their author and the village admin. One read.
  * ok: a page · invalid: NOT_FOUND
  */
-export const listComments = defineCommand({
-  action: 'listComments',
-  input: agendaInput.listComments,
-  async run(ctx, input): Promise<AgendaOutput['listComments']> {
+export const listComments = defineCommand('agenda', 'listComments', {
+  async run(ctx, input) {
     const member = (await ctx.member())!;
     const item = await requireItem(input.itemId, member, ctx.openid);
     const limit = input.limit ?? 20;
@@ -102,10 +92,8 @@ export const listComments = defineCommand({
  * support and the count change together. Supporting twice is not an error and counts once.
  * ok: the support count · invalid: WRONG_STEP, FORBIDDEN (other village)
  */
-export const support = defineCommand({
-  action: 'support',
-  input: agendaInput.support,
-  async run(ctx, input): Promise<AgendaOutput['support']> {
+export const support = defineCommand('agenda', 'support', {
+  async run(ctx, input) {
     const member = (await ctx.member())!;
     const item = await requireItem(input.itemId, member, ctx.openid);
     requireStep(item, DISCUSSION_STEPS);

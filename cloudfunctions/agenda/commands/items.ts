@@ -1,12 +1,4 @@
-import {
-  agendaInput,
-  ITEMS_PER_DAY,
-  NEXT_STEP,
-  outcomeSummary,
-  type AgendaOutput,
-  type ItemDetail,
-  type Step,
-} from '../../../core/agenda';
+import { ITEMS_PER_DAY, NEXT_STEP, outcomeSummary, type ItemDetail, type Step } from '../../../core/agenda';
 import { DAY_MS } from '../../../core/time';
 import { defineCommand } from '../../_shared/command';
 import { audit } from '../../_shared/audit';
@@ -37,10 +29,8 @@ import { finalizeIfDue, outcomeOf, pollBrief } from '../polls';
  * risky is refused, review holds the item for the village admin. Three a day.
  * ok: the item and whether it is held · invalid: CONTENT_REJECTED, RATE_LIMITED, INVALID_INPUT, NOT_BOUND
  */
-export const raise = defineCommand({
-  action: 'raise',
-  input: agendaInput.raise,
-  async run(ctx, input): Promise<AgendaOutput['raise']> {
+export const raise = defineCommand('agenda', 'raise', {
+  async run(ctx, input) {
     const member = (await ctx.member())!;
     if (!(await consume('raise', ctx.openid, ITEMS_PER_DAY, DAY_MS, ctx.now))) {
       throw new AppError('RATE_LIMITED', `每天最多提 ${ITEMS_PER_DAY} 件事，请明天再提`);
@@ -81,10 +71,8 @@ export const raise = defineCommand({
  * The village admin releases a held item (the content check asked a person to look) or refuses it with a reason.
  * ok: the new status · invalid: NOT_FOUND, FORBIDDEN, CONFLICT (not held)
  */
-export const moderate = defineCommand({
-  action: 'moderate',
-  input: agendaInput.moderate,
-  async run(ctx, input): Promise<AgendaOutput['moderate']> {
+export const moderate = defineCommand('agenda', 'moderate', {
+  async run(ctx, input) {
     const member = (await ctx.member())!;
     const item = await requireItem(input.itemId, member, ctx.openid);
     requireManager(member, item);
@@ -115,10 +103,8 @@ export const moderate = defineCommand({
  * 协商议事组 may merge, while both are still being raised or discussed.
  * ok: {itemId} · invalid: NOT_FOUND, FORBIDDEN, WRONG_STEP, CONFLICT (same item, other village)
  */
-export const merge = defineCommand({
-  action: 'merge',
-  input: agendaInput.merge,
-  async run(ctx, input): Promise<AgendaOutput['merge']> {
+export const merge = defineCommand('agenda', 'merge', {
+  async run(ctx, input) {
     const member = (await ctx.member())!;
     if (input.itemId === input.intoItemId) throw new AppError('CONFLICT', '不能合并到同一件事项');
     const at = new Date(ctx.now);
@@ -217,10 +203,8 @@ async function planAdvance(
  * 监事→办结. (议事 and 定事 begin with scheduleRoundtable and openPoll.)
  * ok: the new step · invalid: NOT_FOUND, FORBIDDEN, WRONG_STEP, CONFLICT (moved meanwhile)
  */
-export const advance = defineCommand({
-  action: 'advance',
-  input: agendaInput.advance,
-  async run(ctx, input): Promise<AgendaOutput['advance']> {
+export const advance = defineCommand('agenda', 'advance', {
+  async run(ctx, input) {
     const member = (await ctx.member())!;
     const item = await requireItem(input.itemId, member, ctx.openid);
     requireManager(member, item);
@@ -242,10 +226,8 @@ export const advance = defineCommand({
  * admin only; merged and refused ones are left out. 20 a page. One read.
  * ok: a page · invalid: FORBIDDEN (another village), INVALID_INPUT (bad cursor)
  */
-export const listItems = defineCommand({
-  action: 'listItems',
-  input: agendaInput.listItems,
-  async run(ctx, input): Promise<AgendaOutput['listItems']> {
+export const listItems = defineCommand('agenda', 'listItems', {
+  async run(ctx, input) {
     const member = (await ctx.member())!;
     const villageId = input.villageId ?? member.villageId;
     const admin = canManageItem(member, { villageId } as ItemDoc);
@@ -292,9 +274,7 @@ export const listItems = defineCommand({
  * six-step timeline, and what the caller has done and may do. Five reads, one call.
  * ok: the detail · invalid: NOT_FOUND
  */
-export const getItem = defineCommand({
-  action: 'getItem',
-  input: agendaInput.getItem,
+export const getItem = defineCommand('agenda', 'getItem', {
   async run(ctx, input): Promise<ItemDetail> {
     const member = (await ctx.member())!;
     const item = await requireItem(input.itemId, member, ctx.openid);

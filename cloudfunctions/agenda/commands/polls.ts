@@ -1,10 +1,8 @@
 import {
-  agendaInput,
   checkChoices,
   normalizeReceipt,
   RECEIPTS_PAGE_MAX,
   pollOptions,
-  type AgendaOutput,
   type PollView,
 } from '../../../core/agenda';
 import { defineCommand } from '../../_shared/command';
@@ -46,10 +44,8 @@ const VOTE_ATTEMPTS = 10;
  * pass threshold, and whether results show live or only after close (the default). One poll per matter.
  * ok: {pollId} · invalid: WRONG_STEP, FORBIDDEN, CONFLICT (a poll exists), INVALID_INPUT
  */
-export const createPoll = defineCommand({
-  action: 'createPoll',
-  input: agendaInput.createPoll,
-  async run(ctx, input): Promise<AgendaOutput['createPoll']> {
+export const createPoll = defineCommand('agenda', 'createPoll', {
+  async run(ctx, input) {
     const member = (await ctx.member())!;
     const item = await requireItem(input.itemId, member, ctx.openid);
     requireManager(member, item);
@@ -137,10 +133,8 @@ async function eligibleMembers(poll: PollDoc): Promise<MemberDoc[]> {
  * quorum never drifts; the tally counters start at zero; the matter moves to 会议定事.
  * ok: the eligible count · invalid: FORBIDDEN, CONFLICT (not a draft, nobody eligible), POLL_CLOSED (past closesAt)
  */
-export const openPoll = defineCommand({
-  action: 'openPoll',
-  input: agendaInput.openPoll,
-  async run(ctx, input): Promise<AgendaOutput['openPoll']> {
+export const openPoll = defineCommand('agenda', 'openPoll', {
+  async run(ctx, input) {
     const member = (await ctx.member())!;
     const poll = await requirePoll(input.pollId, ctx.now);
     const item = await requireItem(poll.itemId, member, ctx.openid);
@@ -213,10 +207,8 @@ export const openPoll = defineCommand({
  * frozen a few seconds later, once no ballot can still be on its way.
  * ok: the closing time · invalid: FORBIDDEN, POLL_NOT_OPEN, POLL_CLOSED
  */
-export const closePoll = defineCommand({
-  action: 'closePoll',
-  input: agendaInput.closePoll,
-  async run(ctx, input): Promise<AgendaOutput['closePoll']> {
+export const closePoll = defineCommand('agenda', 'closePoll', {
+  async run(ctx, input) {
     const member = (await ctx.member())!;
     const poll = await requirePoll(input.pollId, ctx.now);
     const item = await requireItem(poll.itemId, member, ctx.openid);
@@ -249,9 +241,7 @@ export const closePoll = defineCommand({
  * its digest, and whether the caller may vote and already did. Three reads at most.
  * ok: the poll · invalid: NOT_FOUND
  */
-export const getPoll = defineCommand({
-  action: 'getPoll',
-  input: agendaInput.getPoll,
+export const getPoll = defineCommand('agenda', 'getPoll', {
   async run(ctx, input): Promise<PollView> {
     const poll = await requirePoll(input.pollId, ctx.now);
     const [tally, residentId] = await Promise.all([readTally(poll), rollEntry(poll, ctx.openid)]);
@@ -293,10 +283,8 @@ export const getPoll = defineCommand({
  * same ballot again with the same receipt (a retry after a lost answer) answers ok again and counts once.
  * ok: the receipt hash · invalid: POLL_NOT_OPEN, POLL_CLOSED, NOT_ELIGIBLE, ALREADY_VOTED, INVALID_INPUT
  */
-export const vote = defineCommand({
-  action: 'vote',
-  input: agendaInput.vote,
-  async run(ctx, input): Promise<AgendaOutput['vote']> {
+export const vote = defineCommand('agenda', 'vote', {
+  async run(ctx, input) {
     const { data } = await db.collection(POLLS).where({ _id: input.pollId }).get();
     const poll = data[0] as PollDoc | undefined;
     if (!poll) throw new AppError('NOT_FOUND', '没有找到这次表决');
@@ -342,10 +330,8 @@ export const vote = defineCommand({
  * A voter checks with their receipt that their ballot is counted as cast; nobody without the receipt can.
  * ok: counted and the choices · invalid: INVALID_INPUT (not a receipt)
  */
-export const checkReceipt = defineCommand({
-  action: 'checkReceipt',
-  input: agendaInput.checkReceipt,
-  async run(_ctx, input): Promise<AgendaOutput['checkReceipt']> {
+export const checkReceipt = defineCommand('agenda', 'checkReceipt', {
+  async run(_ctx, input) {
     const receipt = normalizeReceipt(input.receipt);
     if (!receipt) throw new AppError('INVALID_INPUT', '回执码是 16 位字母和数字');
     const { data } = await db
@@ -363,10 +349,8 @@ export const checkReceipt = defineCommand({
  * recount, and recompute the digest (sha256 of core/agenda.ts `tallyDigestText`). Up to 1000 a page.
  * ok: a page and the digest · invalid: POLL_NOT_OPEN (not frozen yet)
  */
-export const listReceipts = defineCommand({
-  action: 'listReceipts',
-  input: agendaInput.listReceipts,
-  async run(ctx, input): Promise<AgendaOutput['listReceipts']> {
+export const listReceipts = defineCommand('agenda', 'listReceipts', {
+  async run(ctx, input) {
     const poll = await requirePoll(input.pollId, ctx.now);
     if (poll.status !== 'closed') throw new AppError('POLL_NOT_OPEN', '表决结束并完成计票后才公布回执');
     // A full page may be followed by an empty one: the database caps a read at 1000, so no look-ahead row.

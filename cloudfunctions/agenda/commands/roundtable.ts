@@ -1,4 +1,3 @@
-import { agendaInput, type AgendaOutput } from '../../../core/agenda';
 import { roleLabels, type Roles } from '../../../core/roles';
 import { defineCommand } from '../../_shared/command';
 import { _, db } from '../../_shared/cloud';
@@ -19,10 +18,8 @@ export const PARTICIPANTS_MAX = 200;
  * groups — and the matter moves to this step.
  * ok: the step · invalid: WRONG_STEP, FORBIDDEN, INVALID_INPUT (a participant outside the groups)
  */
-export const scheduleRoundtable = defineCommand({
-  action: 'scheduleRoundtable',
-  input: agendaInput.scheduleRoundtable,
-  async run(ctx, input): Promise<AgendaOutput['scheduleRoundtable']> {
+export const scheduleRoundtable = defineCommand('agenda', 'scheduleRoundtable', {
+  async run(ctx, input) {
     const member = (await ctx.member())!;
     const item = await requireItem(input.itemId, member, ctx.openid);
     requireManager(member, item);
@@ -70,10 +67,8 @@ export const scheduleRoundtable = defineCommand({
  * The minutes of the round table, recorded by the village admin.
  * ok: {itemId} · invalid: WRONG_STEP, FORBIDDEN
  */
-export const recordMinutes = defineCommand({
-  action: 'recordMinutes',
-  input: agendaInput.recordMinutes,
-  async run(ctx, input): Promise<AgendaOutput['recordMinutes']> {
+export const recordMinutes = defineCommand('agenda', 'recordMinutes', {
+  async run(ctx, input) {
     const member = (await ctx.member())!;
     const item = await requireItem(input.itemId, member, ctx.openid);
     requireManager(member, item);
@@ -98,10 +93,8 @@ export const recordMinutes = defineCommand({
  * not), town level or of the item's village, by group. Two reads.
  * ok: the participants · invalid: NOT_FOUND, FORBIDDEN
  */
-export const listParticipants = defineCommand({
-  action: 'listParticipants',
-  input: agendaInput.listParticipants,
-  async run(ctx, input): Promise<AgendaOutput['listParticipants']> {
+export const listParticipants = defineCommand('agenda', 'listParticipants', {
+  async run(ctx, input) {
     const member = (await ctx.member())!;
     const item = await requireItem(input.itemId, member, ctx.openid);
     requireManager(member, item);

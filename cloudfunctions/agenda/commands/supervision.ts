@@ -1,4 +1,4 @@
-import { agendaInput, type AgendaOutput } from '../../../core/agenda';
+import { type AgendaOutput } from '../../../core/agenda';
 import { defineCommand } from '../../_shared/command';
 import { _, db } from '../../_shared/cloud';
 import { AppError, isDuplicateKey } from '../../_shared/errors';
@@ -12,10 +12,8 @@ import { event, ITEMS, VERDICTS } from '../model';
  * The verdict and the item's counts change in one transaction.
  * ok: the counts · invalid: WRONG_STEP, FORBIDDEN (other village), CONFLICT (already given), INVALID_INPUT
  */
-export const giveVerdict = defineCommand({
-  action: 'giveVerdict',
-  input: agendaInput.giveVerdict,
-  async run(ctx, input): Promise<AgendaOutput['giveVerdict']> {
+export const giveVerdict = defineCommand('agenda', 'giveVerdict', {
+  async run(ctx, input) {
     const member = (await ctx.member())!;
     const item = await requireItem(input.itemId, member, ctx.openid);
     requireStep(item, ['supervising']);

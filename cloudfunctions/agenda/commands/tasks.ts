@@ -1,4 +1,4 @@
-import { agendaInput, TASK_NOTES_MAX, type AgendaOutput } from '../../../core/agenda';
+import { TASK_NOTES_MAX } from '../../../core/agenda';
 import { defineCommand } from '../../_shared/command';
 import { _, db } from '../../_shared/cloud';
 import { AppError } from '../../_shared/errors';
@@ -16,10 +16,8 @@ export const TASKS_PER_ITEM = 20;
  * ok: {taskId} · invalid: WRONG_STEP, FORBIDDEN, NOT_FOUND (owner), INVALID_INPUT (owner of another village,
  * due date past), CONFLICT (too many tasks)
  */
-export const addTask = defineCommand({
-  action: 'addTask',
-  input: agendaInput.addTask,
-  async run(ctx, input): Promise<AgendaOutput['addTask']> {
+export const addTask = defineCommand('agenda', 'addTask', {
+  async run(ctx, input) {
     const member = (await ctx.member())!;
     const item = await requireItem(input.itemId, member, ctx.openid);
     requireManager(member, item);
@@ -68,10 +66,8 @@ export const addTask = defineCommand({
  * matter's public timeline. One transaction over the task and the matter.
  * ok: the progress · invalid: NOT_FOUND, FORBIDDEN (not the owner), WRONG_STEP, CONFLICT (too many notes)
  */
-export const updateTask = defineCommand({
-  action: 'updateTask',
-  input: agendaInput.updateTask,
-  async run(ctx, input): Promise<AgendaOutput['updateTask']> {
+export const updateTask = defineCommand('agenda', 'updateTask', {
+  async run(ctx, input) {
     const member = (await ctx.member())!;
     const at = new Date(ctx.now);
     await db.runTransaction(async (t) => {

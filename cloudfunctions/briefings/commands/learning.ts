@@ -1,4 +1,3 @@
-import { briefingsInput, type BriefingsOutput } from '../../../core/briefings';
 import { _, db } from '../../_shared/cloud';
 import { defineCommand } from '../../_shared/command';
 import { runContended } from '../../_shared/contended';
@@ -20,10 +19,8 @@ export async function hasLearned(briefingId: string, residentId: string): Promis
  * concurrency; marking again changes nothing.
  * ok: the count, and whether this call counted · invalid: NOT_FOUND, CONFLICT (withdrawn)
  */
-export const markLearned = defineCommand({
-  action: 'markLearned',
-  input: briefingsInput.markLearned,
-  async run(ctx, input): Promise<BriefingsOutput['markLearned']> {
+export const markLearned = defineCommand('briefings', 'markLearned', {
+  async run(ctx, input) {
     const member = (await ctx.member())!;
     const doc = await requireBriefing(input.briefingId, member);
     if (doc.status !== 'published') throw new AppError('CONFLICT', '这篇宣讲已撤回');
@@ -61,10 +58,8 @@ export const markLearned = defineCommand({
  * counters, no scan of the marks. Two reads.
  * ok: the total and each village · invalid: NOT_FOUND, FORBIDDEN
  */
-export const readStats = defineCommand({
-  action: 'readStats',
-  input: briefingsInput.readStats,
-  async run(ctx, input): Promise<BriefingsOutput['readStats']> {
+export const readStats = defineCommand('briefings', 'readStats', {
+  async run(ctx, input) {
     const member = await ctx.member();
     const doc = await requireBriefing(input.briefingId, member);
     if (!canManage(member, doc))

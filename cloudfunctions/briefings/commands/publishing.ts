@@ -1,5 +1,5 @@
-import { briefingsInput, type BriefingsInput, type BriefingsOutput } from '../../../core/briefings';
-import { plainText } from '../../../core/rich-text';
+import { type BriefingsInput } from '../../../core/briefings';
+import { plainText } from '../../../core/briefings/rich-text';
 import { canPublishBriefing } from '../../../core/roles';
 import { _, db } from '../../_shared/cloud';
 import { defineCommand } from '../../_shared/command';
@@ -67,10 +67,8 @@ async function prepare(
  * Publishes a briefing (and its version 1) to the town or one village.
  * ok: its id and version · invalid: FORBIDDEN (scope), INVALID_INPUT, CONTENT_REJECTED
  */
-export const publish = defineCommand({
-  action: 'publish',
-  input: briefingsInput.publish,
-  async run(ctx, input): Promise<BriefingsOutput['publish']> {
+export const publish = defineCommand('briefings', 'publish', {
+  async run(ctx, input) {
     const member = (await ctx.member())!;
     const written = await prepare(member, ctx.openid, input);
     const briefingId = newId('b');
@@ -94,10 +92,8 @@ export const publish = defineCommand({
  * ok: the new version · invalid: NOT_FOUND, FORBIDDEN, CONFLICT (withdrawn, or edited meanwhile),
  * INVALID_INPUT, CONTENT_REJECTED
  */
-export const edit = defineCommand({
-  action: 'edit',
-  input: briefingsInput.edit,
-  async run(ctx, input): Promise<BriefingsOutput['edit']> {
+export const edit = defineCommand('briefings', 'edit', {
+  async run(ctx, input) {
     const member = (await ctx.member())!;
     const current = await requireManaged(input.briefingId, member);
     if (current.status !== 'published') throw new AppError('CONFLICT', '已撤回的宣讲不能再修改');
@@ -144,10 +140,8 @@ export const edit = defineCommand({
  * Withdraws a briefing: it leaves the lists and search; its page says it was withdrawn and why.
  * ok · invalid: NOT_FOUND, FORBIDDEN, CONFLICT (already withdrawn)
  */
-export const withdraw = defineCommand({
-  action: 'withdraw',
-  input: briefingsInput.withdraw,
-  async run(ctx, input): Promise<BriefingsOutput['withdraw']> {
+export const withdraw = defineCommand('briefings', 'withdraw', {
+  async run(ctx, input) {
     const member = (await ctx.member())!;
     await requireManaged(input.briefingId, member);
     const { stats } = await db
@@ -175,10 +169,8 @@ async function requireManaged(briefingId: string, member: MemberDoc): Promise<Br
 }
 
 /** The categories, in order; hidden ones are listed too (a page shows only the others). One read. */
-export const listCategories = defineCommand({
-  action: 'listCategories',
-  input: briefingsInput.listCategories,
-  async run(): Promise<BriefingsOutput['listCategories']> {
+export const listCategories = defineCommand('briefings', 'listCategories', {
+  async run() {
     return { categories: (await loadCategories()).map(categoryView) };
   },
 });
@@ -187,10 +179,8 @@ export const listCategories = defineCommand({
  * A town admin adds a category or renames, reorders or hides one (categories are data, not code; a hidden
  * one keeps its briefings but takes no new ones). ok: the category
  */
-export const saveCategory = defineCommand({
-  action: 'saveCategory',
-  input: briefingsInput.saveCategory,
-  async run(_ctx, input): Promise<BriefingsOutput['saveCategory']> {
+export const saveCategory = defineCommand('briefings', 'saveCategory', {
+  async run(_ctx, input) {
     const doc: CategoryDoc = {
       _id: input.categoryId,
       name: input.name,

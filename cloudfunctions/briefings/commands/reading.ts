@@ -1,11 +1,5 @@
-import {
-  briefingsInput,
-  escapeRegExp,
-  searchTerms,
-  snippet,
-  type BriefingsOutput,
-} from '../../../core/briefings';
-import { plainText } from '../../../core/rich-text';
+import { escapeRegExp, searchTerms, snippet } from '../../../core/briefings';
+import { plainText } from '../../../core/briefings/rich-text';
 import { _, db } from '../../_shared/cloud';
 import { defineCommand } from '../../_shared/command';
 import { decodeCursor, encodeCursor } from '../../_shared/cursor';
@@ -62,10 +56,8 @@ function nextCursor(data: BriefingDoc[], limit: number): string | null {
  * only the public disclosures. The first page also carries the categories, so a page opens with one call.
  * Two reads.
  */
-export const list = defineCommand({
-  action: 'list',
-  input: briefingsInput.list,
-  async run(ctx, input): Promise<BriefingsOutput['list']> {
+export const list = defineCommand('briefings', 'list', {
+  async run(ctx, input) {
     const member = await ctx.member();
     const limit = input.limit ?? PAGE;
     const where: Record<string, unknown>[] = [
@@ -88,10 +80,8 @@ export const list = defineCommand({
  * spaces: a word matches anywhere inside the text). Newest first, with an excerpt around the match. Two reads.
  * ok: a page · invalid: INVALID_INPUT (no word)
  */
-export const search = defineCommand({
-  action: 'search',
-  input: briefingsInput.search,
-  async run(ctx, input): Promise<BriefingsOutput['search']> {
+export const search = defineCommand('briefings', 'search', {
+  async run(ctx, input) {
     const terms = searchTerms(input.query);
     if (!terms.length) throw new AppError('INVALID_INPUT', '请输入要搜索的字词');
     const member = await ctx.member();
@@ -118,10 +108,8 @@ export const search = defineCommand({
  * managers still see everything). Three reads at most.
  * ok: the detail · invalid: NOT_FOUND (missing, or another village's)
  */
-export const get = defineCommand({
-  action: 'get',
-  input: briefingsInput.get,
-  async run(ctx, input): Promise<BriefingsOutput['get']> {
+export const get = defineCommand('briefings', 'get', {
+  async run(ctx, input) {
     const member = await ctx.member();
     const [doc, categories] = await Promise.all([
       requireBriefing(input.briefingId, member),
@@ -146,10 +134,8 @@ export const get = defineCommand({
 });
 
 /** Every version of a briefing, newest first: who changed it and when. Two reads. */
-export const listVersions = defineCommand({
-  action: 'listVersions',
-  input: briefingsInput.listVersions,
-  async run(ctx, input): Promise<BriefingsOutput['listVersions']> {
+export const listVersions = defineCommand('briefings', 'listVersions', {
+  async run(ctx, input) {
     await requireBriefing(input.briefingId, await ctx.member());
     const { data } = await db
       .collection(VERSIONS)
@@ -171,10 +157,8 @@ export const listVersions = defineCommand({
 });
 
 /** One earlier version as it was published. ok · invalid: NOT_FOUND */
-export const getVersion = defineCommand({
-  action: 'getVersion',
-  input: briefingsInput.getVersion,
-  async run(ctx, input): Promise<BriefingsOutput['getVersion']> {
+export const getVersion = defineCommand('briefings', 'getVersion', {
+  async run(ctx, input) {
     const member = await ctx.member();
     const doc = await requireBriefing(input.briefingId, member);
     if (doc.status !== 'published' && !canManage(member, doc))

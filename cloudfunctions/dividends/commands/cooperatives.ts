@@ -1,6 +1,5 @@
-import { dividendsInput, type DividendsOutput } from '../../../core/dividends';
 import { canManageVillage } from '../../../core/roles';
-import { readRosterFile, rosterFromCells } from '../../../core/roster-file';
+import { readRosterFile, rosterFromCells } from '../../../core/dividends/roster-file';
 import { _, db } from '../../_shared/cloud';
 import { defineCommand } from '../../_shared/command';
 import { checkText } from '../../_shared/content';
@@ -39,10 +38,8 @@ async function latestPublished(coopIds: string[]): Promise<Map<string, Distribut
  * 合作社公示 (public): every cooperative of the town (or one village) with its newest published distribution's
  * summary — profit, pools, shareholders, rate — and never a household's amount. Two reads.
  */
-export const listCooperatives = defineCommand({
-  action: 'listCooperatives',
-  input: dividendsInput.listCooperatives,
-  async run(_ctx, input): Promise<DividendsOutput['listCooperatives']> {
+export const listCooperatives = defineCommand('dividends', 'listCooperatives', {
+  async run(_ctx, input) {
     const { data } = await db
       .collection(COOPERATIVES)
       .where(input.villageId ? { villageId: input.villageId } : {})
@@ -60,10 +57,8 @@ export const listCooperatives = defineCommand({
  * One cooperative: the public summary and every published version (corrections with their reasons); its
  * managers also see drafts and the roster. ok: CooperativeView · invalid: NOT_FOUND
  */
-export const getCooperative = defineCommand({
-  action: 'getCooperative',
-  input: dividendsInput.getCooperative,
-  async run(ctx, input): Promise<DividendsOutput['getCooperative']> {
+export const getCooperative = defineCommand('dividends', 'getCooperative', {
+  async run(ctx, input) {
     const member = await ctx.member();
     const coop = await requireCoop(input.coopId);
     const canManage = manages(member, coop);
@@ -97,10 +92,8 @@ export const getCooperative = defineCommand({
  * ok: { coopId } · invalid: FORBIDDEN (not an admin of the village), INVALID_INPUT (board member not in the
  * village), CONTENT_REJECTED (the public name or industry fails WeChat's content check)
  */
-export const saveCooperative = defineCommand({
-  action: 'saveCooperative',
-  input: dividendsInput.saveCooperative,
-  async run(ctx, input): Promise<DividendsOutput['saveCooperative']> {
+export const saveCooperative = defineCommand('dividends', 'saveCooperative', {
+  async run(ctx, input) {
     const member = (await ctx.member())!;
     if (!canManageVillage(member, input.villageId)) throw new AppError('FORBIDDEN', '只能管理本村的合作社');
     const existing = input.coopId ? await findCoop(input.coopId) : null;
@@ -153,10 +146,8 @@ export const saveCooperative = defineCommand({
  * nothing is written and every problem is listed by its row. Otherwise the roster is replaced as a whole (a
  * distribution already computed keeps its own snapshot). ok: rows and households · invalid: INVALID_INPUT
  */
-export const importRoster = defineCommand({
-  action: 'importRoster',
-  input: dividendsInput.importRoster,
-  async run(ctx, input): Promise<DividendsOutput['importRoster']> {
+export const importRoster = defineCommand('dividends', 'importRoster', {
+  async run(ctx, input) {
     const member = (await ctx.member())!;
     const coop = await requireManagedCoop(input.coopId, member);
     const bytes = Buffer.from(input.contentBase64, 'base64');

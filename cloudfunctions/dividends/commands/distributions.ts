@@ -4,7 +4,6 @@ import {
   SHARE_CLASSES,
   SHARE_CLASS_LABELS,
   distribute,
-  dividendsInput,
   householdViews,
   yuan,
   type DistributionInput,
@@ -59,10 +58,8 @@ const linesOf = (d: DistributionDoc, result: ReturnType<typeof distribute>): Hou
  * version. ok: the version · invalid: FORBIDDEN, CONFLICT (published without a correction, or correcting what is
  * not the year's current published version)
  */
-export const declare = defineCommand({
-  action: 'declare',
-  input: dividendsInput.declare,
-  async run(ctx, input): Promise<DividendsOutput['declare']> {
+export const declare = defineCommand('dividends', 'declare', {
+  async run(ctx, input) {
     const member = (await ctx.member())!;
     const coop = await requireManagedCoop(input.coopId, member);
     const { data } = await db
@@ -148,10 +145,8 @@ async function advance(d: DistributionDoc, to: DistributionDoc['status'], data: 
  * 核算: divides the declared profit over the roster as it is now (kept with the distribution as its snapshot).
  * ok: the distribution with every line · invalid: CONFLICT (not 已申报), INVALID_INPUT (empty roster, no shares)
  */
-export const computeDistribution = defineCommand({
-  action: 'compute',
-  input: dividendsInput.compute,
-  async run(ctx, input): Promise<DividendsOutput['compute']> {
+export const computeDistribution = defineCommand('dividends', 'compute', {
+  async run(ctx, input) {
     const member = (await ctx.member())!;
     const { dist, coop } = await requireManaged(input.distributionId, member);
     if (dist.status !== 'declared') throw new AppError('CONFLICT', '只有已申报的方案可以核算');
@@ -182,10 +177,8 @@ export const computeDistribution = defineCommand({
  * 复核: a second manager — not the one who declared it — checks the computed distribution.
  * ok: status · invalid: FORBIDDEN (the declarer), CONFLICT (not 已核算)
  */
-export const review = defineCommand({
-  action: 'review',
-  input: dividendsInput.review,
-  async run(ctx, input): Promise<DividendsOutput['review']> {
+export const review = defineCommand('dividends', 'review', {
+  async run(ctx, input) {
     const member = (await ctx.member())!;
     const { dist } = await requireManaged(input.distributionId, member);
     if (dist.status !== 'computed') throw new AppError('CONFLICT', '只有已核算的方案可以复核');
@@ -200,10 +193,8 @@ export const review = defineCommand({
  * 公布: the reviewed distribution becomes public and immutable; a correction marks the version it corrects as
  * superseded in the same transaction. ok: status · invalid: CONFLICT (not 已复核)
  */
-export const publish = defineCommand({
-  action: 'publish',
-  input: dividendsInput.publish,
-  async run(ctx, input): Promise<DividendsOutput['publish']> {
+export const publish = defineCommand('dividends', 'publish', {
+  async run(ctx, input) {
     const member = (await ctx.member())!;
     const { dist } = await requireManaged(input.distributionId, member);
     if (dist.status !== 'reviewed') throw new AppError('CONFLICT', '方案要先经另一位管理员复核才能公布');
@@ -250,10 +241,8 @@ function view(
  * A distribution: anyone sees a published one's summary; the household on its roster sees its own line; the
  * cooperative's managers see every line and drafts. ok: DistributionView · invalid: NOT_FOUND
  */
-export const getDistribution = defineCommand({
-  action: 'getDistribution',
-  input: dividendsInput.getDistribution,
-  async run(ctx, input): Promise<DividendsOutput['getDistribution']> {
+export const getDistribution = defineCommand('dividends', 'getDistribution', {
+  async run(ctx, input) {
     const member = await ctx.member();
     const { dist, coop } = await requireDistribution(input.distributionId, member);
     return view(dist, coop, member, ctx.openid);
@@ -264,10 +253,8 @@ export const getDistribution = defineCommand({
  * 如果盈余是…: the same roster and rule at another profit — the pools, and the caller's household's amount.
  * Computed, never stored. ok: pools and the caller's line · invalid: NOT_FOUND, CONFLICT (not computed yet)
  */
-export const whatIf = defineCommand({
-  action: 'whatIf',
-  input: dividendsInput.whatIf,
-  async run(ctx, input): Promise<DividendsOutput['whatIf']> {
+export const whatIf = defineCommand('dividends', 'whatIf', {
+  async run(ctx, input) {
     const member = await ctx.member();
     const { dist } = await requireDistribution(input.distributionId, member);
     if (!dist.snapshot) throw new AppError('CONFLICT', '方案还没有核算');
@@ -282,10 +269,8 @@ export const whatIf = defineCommand({
  * 导出表格: every household's line as CSV, for the cooperative's managers (and the 公示 board).
  * ok: file name and text · invalid: FORBIDDEN, CONFLICT (not computed yet)
  */
-export const exportDistribution = defineCommand({
-  action: 'exportDistribution',
-  input: dividendsInput.exportDistribution,
-  async run(ctx, input): Promise<DividendsOutput['exportDistribution']> {
+export const exportDistribution = defineCommand('dividends', 'exportDistribution', {
+  async run(ctx, input) {
     const member = (await ctx.member())!;
     const { dist } = await requireManaged(input.distributionId, member);
     if (!dist.lines) throw new AppError('CONFLICT', '方案还没有核算');
@@ -326,10 +311,8 @@ export const exportDistribution = defineCommand({
  * 我的分红: the caller's household's lines in every published distribution of their village's cooperatives,
  * newest first, corrected versions included and marked. ok: the lines
  */
-export const myDividends = defineCommand({
-  action: 'myDividends',
-  input: dividendsInput.myDividends,
-  async run(ctx): Promise<DividendsOutput['myDividends']> {
+export const myDividends = defineCommand('dividends', 'myDividends', {
+  async run(ctx) {
     const member = (await ctx.member())!;
     const { data } = await db
       .collection(DISTRIBUTIONS)

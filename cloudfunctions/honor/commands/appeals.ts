@@ -2,7 +2,6 @@ import { toMillisOrNull } from '../../../core/time';
 import {
   appealDeadline,
   canAppeal,
-  honorInput,
   restrictionState,
   type AppealView,
   type HonorOutput,
@@ -32,10 +31,8 @@ import { correct } from './boards';
  * once per entry. ok: the appeal id · invalid: NOT_FOUND, FORBIDDEN (another household), CONFLICT (red list,
  * window closed, already appealed)
  */
-export const appeal = defineCommand({
-  action: 'appeal',
-  input: honorInput.appeal,
-  async run(ctx, input): Promise<HonorOutput['appeal']> {
+export const appeal = defineCommand('honor', 'appeal', {
+  async run(ctx, input) {
     const member = (await ctx.member())!;
     const board = await requireBoard(input.boardId, member);
     if (board.status !== 'published') throw new AppError('CONFLICT', '榜单还没有公布');
@@ -76,10 +73,8 @@ export const appeal = defineCommand({
  * beside the entry and the restriction lifts, in the same transaction.
  * ok: the new status · invalid: NOT_FOUND, FORBIDDEN, CONFLICT (already resolved)
  */
-export const resolveAppeal = defineCommand({
-  action: 'resolveAppeal',
-  input: honorInput.resolveAppeal,
-  async run(ctx, input): Promise<HonorOutput['resolveAppeal']> {
+export const resolveAppeal = defineCommand('honor', 'resolveAppeal', {
+  async run(ctx, input) {
     const member = (await ctx.member())!;
     const at = new Date(ctx.now);
     await db.runTransaction(async (t) => {
@@ -111,10 +106,8 @@ export const resolveAppeal = defineCommand({
  * Re-assessment before the 3 months are up: the household has mended its ways (lifted) or not yet (kept).
  * ok: the restriction's state · invalid: NOT_FOUND, FORBIDDEN, CONFLICT (no longer active)
  */
-export const reassess = defineCommand({
-  action: 'reassess',
-  input: honorInput.reassess,
-  async run(ctx, input): Promise<HonorOutput['reassess']> {
+export const reassess = defineCommand('honor', 'reassess', {
+  async run(ctx, input) {
     const member = (await ctx.member())!;
     const at = new Date(ctx.now);
     const state = await db.runTransaction(async (t) => {
@@ -151,10 +144,8 @@ export const reassess = defineCommand({
  * My household's standing: whether it is restricted now, and every time it was on a board, with the
  * correction, the appeal and the restriction of each. Four reads.
  */
-export const myStanding = defineCommand({
-  action: 'myStanding',
-  input: honorInput.myStanding,
-  async run(ctx): Promise<HonorOutput['myStanding']> {
+export const myStanding = defineCommand('honor', 'myStanding', {
+  async run(ctx) {
     const member = (await ctx.member())!;
     const key = householdKey(member.villageId, member.household);
     const [boards, appeals, restrictions, status, mask] = await Promise.all([
@@ -229,10 +220,8 @@ export const myStanding = defineCommand({
 });
 
 /** The village's open appeals, oldest first, each with its entry, for the admins to resolve. Two reads. */
-export const listAppeals = defineCommand({
-  action: 'listAppeals',
-  input: honorInput.listAppeals,
-  async run(ctx, input): Promise<HonorOutput['listAppeals']> {
+export const listAppeals = defineCommand('honor', 'listAppeals', {
+  async run(ctx, input) {
     const member = (await ctx.member())!;
     const villageId = managedVillage(member, input.villageId);
     const { data } = await db

@@ -2,10 +2,8 @@ import {
   boardId as boardIdOf,
   canEditBoard,
   ENTRIES_MAX,
-  honorInput,
   monthOf,
   restrictionEndsAt,
-  type HonorOutput,
 } from '../../../core/honor';
 import { fromChinaPickers } from '../../../core/time';
 import { canManageVillage } from '../../../core/roles';
@@ -13,7 +11,6 @@ import { _, db } from '../../_shared/cloud';
 import { defineCommand } from '../../_shared/command';
 import { AppError, isDuplicateKey } from '../../_shared/errors';
 import type { MemberDoc } from '../../_shared/member';
-import type { SdkTransaction } from '../../../local-cloud';
 import {
   boardView,
   isAuthor,
@@ -41,7 +38,7 @@ import {
 const person = (m: MemberDoc) => ({ openid: m._id, name: m.name });
 
 /** A board the caller manages, read inside a transaction (so a status check and a change cannot interleave). */
-async function managedBoard(t: SdkTransaction, id: string, member: MemberDoc): Promise<BoardDoc> {
+async function managedBoard(t: WxCloud.Transaction, id: string, member: MemberDoc): Promise<BoardDoc> {
   const { data } = await t
     .collection(BOARDS)
     .doc(id)
@@ -61,10 +58,8 @@ function requireStatus(board: BoardDoc, status: BoardDoc['status'], message: str
  * An admin starts the month's board for their village (one per village and month).
  * ok: its id · invalid: FORBIDDEN, CONFLICT (the month's board exists)
  */
-export const createBoard = defineCommand({
-  action: 'createBoard',
-  input: honorInput.createBoard,
-  async run(ctx, input): Promise<HonorOutput['createBoard']> {
+export const createBoard = defineCommand('honor', 'createBoard', {
+  async run(ctx, input) {
     const member = (await ctx.member())!;
     const villageId = managedVillage(member, input.villageId);
     if (input.month > monthOf(ctx.now)) throw new AppError('INVALID_INPUT', '不能为以后的月份建榜');
@@ -101,10 +96,8 @@ export const createBoard = defineCommand({
  * chosen list, a reward on the red list only.
  * ok: the entry id · invalid: NOT_FOUND, FORBIDDEN, CONFLICT (not a draft, household already on it), INVALID_INPUT
  */
-export const addEntry = defineCommand({
-  action: 'addEntry',
-  input: honorInput.addEntry,
-  async run(ctx, input): Promise<HonorOutput['addEntry']> {
+export const addEntry = defineCommand('honor', 'addEntry', {
+  async run(ctx, input) {
     const member = (await ctx.member())!;
     if (input.list === 'black' && input.reward) throw new AppError('INVALID_INPUT', '黑榜没有奖励');
     const board = await requireBoard(input.boardId, member);
@@ -155,10 +148,8 @@ export const addEntry = defineCommand({
 });
 
 /** Takes a household off a draft. ok · invalid: NOT_FOUND, FORBIDDEN, CONFLICT (not a draft) */
-export const removeEntry = defineCommand({
-  action: 'removeEntry',
-  input: honorInput.removeEntry,
-  async run(ctx, input): Promise<HonorOutput['removeEntry']> {
+export const removeEntry = defineCommand('honor', 'removeEntry', {
+  async run(ctx, input) {
     const member = (await ctx.member())!;
     await db.runTransaction(async (t) => {
       const board = await managedBoard(t, input.boardId, member);
@@ -179,10 +170,8 @@ export const removeEntry = defineCommand({
 });
 
 /** The draft goes to review. ok · invalid: CONFLICT (not a draft, or empty) */
-export const submitBoard = defineCommand({
-  action: 'submitBoard',
-  input: honorInput.submitBoard,
-  async run(ctx, input): Promise<HonorOutput['submitBoard']> {
+export const submitBoard = defineCommand('honor', 'submitBoard', {
+  async run(ctx, input) {
     const member = (await ctx.member())!;
     await db.runTransaction(async (t) => {
       const board = await managedBoard(t, input.boardId, member);
@@ -205,10 +194,8 @@ export const submitBoard = defineCommand({
 });
 
 /** The reviewer sends it back to draft with a reason. ok · invalid: CONFLICT (not pending) */
-export const returnBoard = defineCommand({
-  action: 'returnBoard',
-  input: honorInput.returnBoard,
-  async run(ctx, input): Promise<HonorOutput['returnBoard']> {
+export const returnBoard = defineCommand('honor', 'returnBoard', {
+  async run(ctx, input) {
     const member = (await ctx.member())!;
     await db.runTransaction(async (t) => {
       const board = await managedBoard(t, input.boardId, member);
@@ -227,7 +214,7 @@ export const returnBoard = defineCommand({
  * Published, the board never changes again; corrections are added beside it.
  */
 async function publish(
-  t: SdkTransaction,
+  t: WxCloud.Transaction,
   board: BoardDoc,
   review: BoardDoc['review'],
   now: number,
@@ -260,10 +247,8 @@ async function publish(
  * A second admin approves the board: not the admin who drafted or submitted it.
  * ok: published, and how many restrictions started · invalid: FORBIDDEN (same admin), CONFLICT (not pending)
  */
-export const approveBoard = defineCommand({
-  action: 'approveBoard',
-  input: honorInput.approveBoard,
-  async run(ctx, input): Promise<HonorOutput['approveBoard']> {
+export const approveBoard = defineCommand('honor', 'approveBoard', {
+  async run(ctx, input) {
     const member = (await ctx.member())!;
     const restrictions = await db.runTransaction(async (t) => {
       const board = await managedBoard(t, input.boardId, member);
@@ -284,10 +269,8 @@ export const approveBoard = defineCommand({
  * Records that the 村民代表大会 passed the board on a date (not in the future, not before the board's month),
  * which publishes it. ok · invalid: CONFLICT (not pending), INVALID_INPUT (date)
  */
-export const recordAssembly = defineCommand({
-  action: 'recordAssembly',
-  input: honorInput.recordAssembly,
-  async run(ctx, input): Promise<HonorOutput['recordAssembly']> {
+export const recordAssembly = defineCommand('honor', 'recordAssembly', {
+  async run(ctx, input) {
     const member = (await ctx.member())!;
     const held = fromChinaPickers(input.date);
     if (Number.isNaN(held) || held > ctx.now) throw new AppError('INVALID_INPUT', '会议日期无效');
@@ -308,10 +291,8 @@ export const recordAssembly = defineCommand({
 });
 
 /** The village's boards, newest month first: published ones for residents, all for its admins. One read. */
-export const listBoards = defineCommand({
-  action: 'listBoards',
-  input: honorInput.listBoards,
-  async run(ctx, input): Promise<HonorOutput['listBoards']> {
+export const listBoards = defineCommand('honor', 'listBoards', {
+  async run(ctx, input) {
     const member = (await ctx.member())!;
     const villageId = viewedVillage(member, input.villageId);
     const manages = canManageVillage(member, villageId);
@@ -337,10 +318,8 @@ export const listBoards = defineCommand({
 });
 
 /** One board, red and black side by side, names shown as the village decided. Two reads. */
-export const getBoard = defineCommand({
-  action: 'getBoard',
-  input: honorInput.getBoard,
-  async run(ctx, input): Promise<HonorOutput['getBoard']> {
+export const getBoard = defineCommand('honor', 'getBoard', {
+  async run(ctx, input) {
     const member = (await ctx.member())!;
     const board = await requireBoard(input.boardId, member);
     const mask = await masksBlackNames(board.villageId);
@@ -352,10 +331,8 @@ export const getBoard = defineCommand({
  * A correction published beside an entry of a published board (the entry itself never changes): the entry
  * is revoked and its restriction lifted. ok · invalid: CONFLICT (not published, already corrected)
  */
-export const addCorrection = defineCommand({
-  action: 'addCorrection',
-  input: honorInput.addCorrection,
-  async run(ctx, input): Promise<HonorOutput['addCorrection']> {
+export const addCorrection = defineCommand('honor', 'addCorrection', {
+  async run(ctx, input) {
     const member = (await ctx.member())!;
     const at = new Date(ctx.now);
     await db.runTransaction(async (t) => {
@@ -368,7 +345,7 @@ export const addCorrection = defineCommand({
 
 /** Revokes an entry of a published board beside the original, and lifts its restriction (inside `t`). */
 export async function correct(
-  t: SdkTransaction,
+  t: WxCloud.Transaction,
   board: BoardDoc,
   entryId: string,
   reason: string,

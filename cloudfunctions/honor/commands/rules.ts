@@ -1,4 +1,4 @@
-import { honorInput, type HonorOutput, type RuleView } from '../../../core/honor';
+import { type RuleView } from '../../../core/honor';
 import { _, db } from '../../_shared/cloud';
 import { defineCommand } from '../../_shared/command';
 import { escapeRegExp } from '../../../core/briefings';
@@ -17,10 +17,8 @@ const ruleView = (r: RuleDoc): RuleView => ({
  * A village's 村规民约 as the board uses them (reason codes with plain words), and whether black-list names are
  * masked. Residents read their own village's; admins name a village they manage. Two reads.
  */
-export const listRules = defineCommand({
-  action: 'listRules',
-  input: honorInput.listRules,
-  async run(ctx, input): Promise<HonorOutput['listRules']> {
+export const listRules = defineCommand('honor', 'listRules', {
+  async run(ctx, input) {
     const member = (await ctx.member())!;
     const villageId = viewedVillage(member, input.villageId);
     const [{ data }, maskBlackNames] = await Promise.all([
@@ -32,10 +30,8 @@ export const listRules = defineCommand({
 });
 
 /** An admin adds or changes an item of the village's 村规民约 (a board entry copies its words when added). */
-export const saveRule = defineCommand({
-  action: 'saveRule',
-  input: honorInput.saveRule,
-  async run(ctx, input): Promise<HonorOutput['saveRule']> {
+export const saveRule = defineCommand('honor', 'saveRule', {
+  async run(ctx, input) {
     const villageId = managedVillage((await ctx.member())!, input.villageId);
     const doc: Omit<RuleDoc, '_id'> = {
       villageId,
@@ -52,10 +48,8 @@ export const saveRule = defineCommand({
 });
 
 /** The village decides whether the black list shows names in full; masked (张*明) is the default. */
-export const saveSettings = defineCommand({
-  action: 'saveSettings',
-  input: honorInput.saveSettings,
-  async run(ctx, input): Promise<HonorOutput['saveSettings']> {
+export const saveSettings = defineCommand('honor', 'saveSettings', {
+  async run(ctx, input) {
     const villageId = managedVillage((await ctx.member())!, input.villageId);
     await db
       .collection(SETTINGS)
@@ -66,10 +60,8 @@ export const saveSettings = defineCommand({
 });
 
 /** Drafting: residents of the village whose name or household number contains the words. One read. */
-export const searchHouseholds = defineCommand({
-  action: 'searchHouseholds',
-  input: honorInput.searchHouseholds,
-  async run(ctx, input): Promise<HonorOutput['searchHouseholds']> {
+export const searchHouseholds = defineCommand('honor', 'searchHouseholds', {
+  async run(ctx, input) {
     const villageId = managedVillage((await ctx.member())!, input.villageId);
     const pattern = db.RegExp({ regexp: escapeRegExp(input.query), options: 'i' });
     const { data } = await db

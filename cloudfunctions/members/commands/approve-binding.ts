@@ -1,4 +1,3 @@
-import { membersInput, type MembersOutput } from '../../../core/members';
 import { canManageVillage, NO_ROLES } from '../../../core/roles';
 import { defineCommand } from '../../_shared/command';
 import { audit } from '../../_shared/audit';
@@ -22,10 +21,8 @@ import {
  * decided, a resident record is created for the village roster and the WeChat user becomes its member.
  * ok: {residentId} · invalid: NOT_FOUND, CONFLICT (already decided, or the user is bound), FORBIDDEN (another village)
  */
-export const approveBinding = defineCommand({
-  action: 'approveBinding',
-  input: membersInput.approveBinding,
-  async run(ctx, input): Promise<MembersOutput['approveBinding']> {
+export const approveBinding = defineCommand('members', 'approveBinding', {
+  async run(ctx, input) {
     const actor = (await ctx.member())!;
     const at = new Date(ctx.now);
     try {

@@ -1,5 +1,4 @@
-import { CLAIM_ATTEMPTS_PER_HOUR, normalizeClaimCode } from '../../../core/claim-code';
-import { membersInput, type MembersOutput } from '../../../core/members';
+import { CLAIM_ATTEMPTS_PER_HOUR, normalizeClaimCode } from '../../../core/members/claim-code';
 import { defineCommand } from '../../_shared/command';
 import { audit } from '../../_shared/audit';
 import { db } from '../../_shared/cloud';
@@ -28,10 +27,8 @@ const HOUR_MS = 3_600_000;
  * ok: the member · invalid: CONFLICT (already bound / code used, revoked or expired / record taken),
  * NOT_FOUND (no such code), RATE_LIMITED, INVALID_INPUT (not 8 digits)
  */
-export const claimWithCode = defineCommand({
-  action: 'claimWithCode',
-  input: membersInput.claimWithCode,
-  async run(ctx, input): Promise<MembersOutput['claimWithCode']> {
+export const claimWithCode = defineCommand('members', 'claimWithCode', {
+  async run(ctx, input) {
     const code = normalizeClaimCode(input.code);
     if (!code) throw new AppError('INVALID_INPUT', '认领码是 8 位数字，请核对后再输入');
     if (await ctx.member()) throw new AppError('CONFLICT', '您已经绑定了村民身份');

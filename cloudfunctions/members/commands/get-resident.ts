@@ -1,4 +1,3 @@
-import { membersInput, type MembersOutput } from '../../../core/members';
 import { canManageVillage } from '../../../core/roles';
 import { defineCommand } from '../../_shared/command';
 import { db } from '../../_shared/cloud';
@@ -11,10 +10,8 @@ import { requireVillage } from './lookups';
  * One resident of the admin's village, e.g. for the role editor. Two reads.
  * ok: the resident · invalid: NOT_FOUND, FORBIDDEN (another village)
  */
-export const getResident = defineCommand({
-  action: 'getResident',
-  input: membersInput.getResident,
-  async run(ctx, input): Promise<MembersOutput['getResident']> {
+export const getResident = defineCommand('members', 'getResident', {
+  async run(ctx, input) {
     const actor = (await ctx.member())!;
     const { data } = await db.collection(RESIDENTS).where({ _id: input.residentId }).get();
     const resident = data[0] as ResidentDoc | undefined;

@@ -1,6 +1,5 @@
-import { CLAIM_CODE_DIGITS, CLAIM_CODE_TTL_DAYS, formatClaimCode } from '../../../core/claim-code';
-import { membersInput, type MembersOutput } from '../../../core/members';
-import { maskPhone } from '../../../core/phone';
+import { CLAIM_CODE_DIGITS, CLAIM_CODE_TTL_DAYS, formatClaimCode } from '../../../core/members/claim-code';
+import { maskPhone } from '../../../core/members/phone';
 import { canManageVillage, NO_ROLES } from '../../../core/roles';
 import { DAY_MS } from '../../../core/time';
 import { defineCommand } from '../../_shared/command';
@@ -18,10 +17,8 @@ import { requireVillage } from './lookups';
  * paper. Only a hash of the code is stored; issuing a new code revokes the resident's older unused codes.
  * ok: {residentId, code, expiresAt} · invalid: NOT_FOUND, FORBIDDEN (another village), CONFLICT (already bound)
  */
-export const issueClaimCode = defineCommand({
-  action: 'issueClaimCode',
-  input: membersInput.issueClaimCode,
-  async run(ctx, input): Promise<MembersOutput['issueClaimCode']> {
+export const issueClaimCode = defineCommand('members', 'issueClaimCode', {
+  async run(ctx, input) {
     const actor = (await ctx.member())!;
     const at = new Date(ctx.now);
     const expiresAt = new Date(ctx.now + CLAIM_CODE_TTL_DAYS * DAY_MS);

@@ -1,5 +1,4 @@
 import { GROUP_CODES, GROUPS } from '../../../core/groups';
-import { membersInput, type MembersOutput } from '../../../core/members';
 import { defineCommand } from '../../_shared/command';
 import { db } from '../../_shared/cloud';
 import { GROUP_SUMMARIES, type GroupSummaryDoc } from '../model';
@@ -7,10 +6,8 @@ import { GROUP_SUMMARIES, type GroupSummaryDoc } from '../model';
 const POSITION_ORDER = { leader: 0, deputy: 1 } as const;
 
 /** The five alliance groups with their leaders (town level first) and member counts. Public. One read. */
-export const listGroups = defineCommand({
-  action: 'listGroups',
-  input: membersInput.listGroups,
-  async run(): Promise<MembersOutput['listGroups']> {
+export const listGroups = defineCommand('members', 'listGroups', {
+  async run() {
     const { data } = await db.collection(GROUP_SUMMARIES).limit(GROUP_CODES.length).get();
     const summaries = new Map((data as GroupSummaryDoc[]).map((s) => [s._id, s]));
     return {

@@ -1,4 +1,3 @@
-import { membersInput, type MembersOutput } from '../../../core/members';
 import { canManageVillage } from '../../../core/roles';
 import { defineCommand } from '../../_shared/command';
 import { _, db } from '../../_shared/cloud';
@@ -14,10 +13,8 @@ import { allVillages } from './lookups';
  * already has a resident of that name and household. Three reads per page.
  * ok: a page · invalid: FORBIDDEN (another village), INVALID_INPUT (bad cursor)
  */
-export const listPending = defineCommand({
-  action: 'listPending',
-  input: membersInput.listPending,
-  async run(ctx, input): Promise<MembersOutput['listPending']> {
+export const listPending = defineCommand('members', 'listPending', {
+  async run(ctx, input) {
     const member = (await ctx.member())!;
     const villageId = member.roles.townAdmin ? input.villageId : (input.villageId ?? member.villageId);
     if (villageId && !canManageVillage(member, villageId))

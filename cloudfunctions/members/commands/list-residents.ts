@@ -1,4 +1,3 @@
-import { membersInput, type MembersOutput } from '../../../core/members';
 import { canManageVillage } from '../../../core/roles';
 import { defineCommand } from '../../_shared/command';
 import { _, db } from '../../_shared/cloud';
@@ -11,10 +10,8 @@ import { residentView } from '../views';
  * One read per page.
  * ok: a page · invalid: FORBIDDEN (another village)
  */
-export const listResidents = defineCommand({
-  action: 'listResidents',
-  input: membersInput.listResidents,
-  async run(ctx, input): Promise<MembersOutput['listResidents']> {
+export const listResidents = defineCommand('members', 'listResidents', {
+  async run(ctx, input) {
     const actor = (await ctx.member())!;
     if (!canManageVillage(actor, input.villageId)) throw new AppError('FORBIDDEN', '只能查看本村的村民');
     const limit = input.limit ?? 20;

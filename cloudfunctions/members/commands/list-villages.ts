@@ -1,12 +1,9 @@
-import { membersInput, type MembersOutput } from '../../../core/members';
 import { defineCommand } from '../../_shared/command';
 import { allVillages } from './lookups';
 
 /** The town's villages and communities, for pickers. Public. One read. */
-export const listVillages = defineCommand({
-  action: 'listVillages',
-  input: membersInput.listVillages,
-  async run(): Promise<MembersOutput['listVillages']> {
+export const listVillages = defineCommand('members', 'listVillages', {
+  async run() {
     const villages = await allVillages();
     return {
       townName: villages[0]?.townName ?? '',

@@ -1,4 +1,3 @@
-import { membersInput } from '../../../core/members';
 import type { MeData } from '../../../core/members';
 import { defineCommand } from '../../_shared/command';
 import { db } from '../../_shared/cloud';
@@ -12,9 +11,7 @@ import { requireVillage } from './lookups';
  * nothing yet. One read for a bound user.
  * ok: MeData · invalid: UNAUTHENTICATED (no WeChat identity)
  */
-export const me = defineCommand({
-  action: 'me',
-  input: membersInput.me,
+export const me = defineCommand('members', 'me', {
   async run(ctx): Promise<MeData> {
     const member = await ctx.member();
     if (member) return { status: 'bound', member: memberView(member) };

@@ -1,4 +1,3 @@
-import { membersInput, type MembersOutput } from '../../../core/members';
 import { canManageVillage } from '../../../core/roles';
 import { defineCommand } from '../../_shared/command';
 import { audit } from '../../_shared/audit';
@@ -12,10 +11,8 @@ import { BINDING_REQUESTS, type BindingRequestDoc } from '../model';
  * the applicant may correct it and ask again.
  * ok: {requestId} · invalid: NOT_FOUND, CONFLICT (already decided), FORBIDDEN (another village), INVALID_INPUT (no reason)
  */
-export const rejectBinding = defineCommand({
-  action: 'rejectBinding',
-  input: membersInput.rejectBinding,
-  async run(ctx, input): Promise<MembersOutput['rejectBinding']> {
+export const rejectBinding = defineCommand('members', 'rejectBinding', {
+  async run(ctx, input) {
     const actor = (await ctx.member())!;
     const at = new Date(ctx.now);
     return db.runTransaction(async (t) => {

@@ -1,5 +1,5 @@
-import { BINDING_REQUESTS_PER_DAY, membersInput, type MembersOutput } from '../../../core/members';
-import { maskPhone } from '../../../core/phone';
+import { BINDING_REQUESTS_PER_DAY } from '../../../core/members';
+import { maskPhone } from '../../../core/members/phone';
 import { DAY_MS } from '../../../core/time';
 import { defineCommand } from '../../_shared/command';
 import { db } from '../../_shared/cloud';
@@ -18,10 +18,8 @@ import { requireVillage } from './lookups';
  * ok: the pending request · invalid: CONFLICT (already bound), RATE_LIMITED, NOT_FOUND (village),
  * CONTENT_REJECTED, INVALID_INPUT
  */
-export const requestBinding = defineCommand({
-  action: 'requestBinding',
-  input: membersInput.requestBinding,
-  async run(ctx, input): Promise<MembersOutput['requestBinding']> {
+export const requestBinding = defineCommand('members', 'requestBinding', {
+  async run(ctx, input) {
     if (await ctx.member()) throw new AppError('CONFLICT', '您已经绑定了村民身份');
     if (!(await consume('bindingRequest', ctx.openid, BINDING_REQUESTS_PER_DAY, DAY_MS, ctx.now))) {
       throw new AppError('RATE_LIMITED', '今天提交的次数太多了，请明天再试');

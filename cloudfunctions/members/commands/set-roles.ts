@@ -1,5 +1,4 @@
 import { GROUP_CODES, type GroupCode } from '../../../core/groups';
-import { membersInput, type MembersOutput } from '../../../core/members';
 import { checkRoleChange, normalizeRoles, roleLabels, type Roles } from '../../../core/roles';
 import { defineCommand } from '../../_shared/command';
 import { audit } from '../../_shared/audit';
@@ -15,10 +14,8 @@ import { requireVillage } from './lookups';
  * (so role checks stay one read) and the summaries of the groups that changed (so listGroups stays one read).
  * ok: the new roles · invalid: NOT_FOUND, FORBIDDEN (with the reason)
  */
-export const setRoles = defineCommand({
-  action: 'setRoles',
-  input: membersInput.setRoles,
-  async run(ctx, input): Promise<MembersOutput['setRoles']> {
+export const setRoles = defineCommand('members', 'setRoles', {
+  async run(ctx, input) {
     const actor = (await ctx.member())!;
     const after = normalizeRoles(input.roles);
     const at = new Date(ctx.now);

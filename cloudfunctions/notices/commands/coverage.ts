@@ -1,11 +1,9 @@
 import {
   addOutcomes,
   emptyCounts,
-  noticesInput,
   outcomeOf,
   villageKeys,
   DELIVERY_LABELS,
-  type NoticesOutput,
   type UnreadHousehold,
 } from '../../../core/notices';
 import { toCsv } from '../../../core/csv';
@@ -38,10 +36,8 @@ async function readCounts(noticeIds: string[], byVillage: boolean): Promise<Map<
  * 已发通知: what the caller sent, and (admins) every notice to the villages they oversee, newest first, with
  * how many households have read each. Three reads per page. ok: a page
  */
-export const sent = defineCommand({
-  action: 'sent',
-  input: noticesInput.sent,
-  async run(ctx, input): Promise<NoticesOutput['sent']> {
+export const sent = defineCommand('notices', 'sent', {
+  async run(ctx, input) {
     const member = (await ctx.member())!;
     const limit = input.limit ?? PAGE_SIZE;
     // Town admins see every notice; village admins theirs and those to their village; leaders their own.
@@ -110,10 +106,8 @@ async function chunksOf(
  * Three reads (more for a town-wide notice: its chunks are read 20 at a time).
  * ok: the coverage · invalid: NOT_FOUND, FORBIDDEN
  */
-export const coverage = defineCommand({
-  action: 'coverage',
-  input: noticesInput.coverage,
-  async run(ctx, input): Promise<NoticesOutput['coverage']> {
+export const coverage = defineCommand('notices', 'coverage', {
+  async run(ctx, input) {
     const notice = await requireOverseen(input.noticeId, (await ctx.member())!);
     const [chunks, reads] = await Promise.all([
       chunksOf(notice._id, null, { outcomes: true }),
@@ -173,10 +167,8 @@ async function readHouseholdsOf(noticeId: string, villageId: string | null): Pro
  * each member's name, whether they have WeChat, and what happened to their reminder.
  * ok: the households · invalid: NOT_FOUND, FORBIDDEN, INVALID_INPUT (the village got no copy)
  */
-export const unreadHouseholds = defineCommand({
-  action: 'unreadHouseholds',
-  input: noticesInput.unreadHouseholds,
-  async run(ctx, input): Promise<NoticesOutput['unreadHouseholds']> {
+export const unreadHouseholds = defineCommand('notices', 'unreadHouseholds', {
+  async run(ctx, input) {
     const notice = await requireOverseen(input.noticeId, (await ctx.member())!);
     const village = notice.villages.find((v) => v.villageId === input.villageId);
     if (!village) throw new AppError('INVALID_INPUT', '这条通知没有发到这个村（社区）');
@@ -192,10 +184,8 @@ export const unreadHouseholds = defineCommand({
  * 导出未读户 (CSV, for Excel or WPS): every household that has not read, village by village, with its
  * members and reminder outcomes. ok: file name and text · invalid: NOT_FOUND, FORBIDDEN
  */
-export const exportUnread = defineCommand({
-  action: 'exportUnread',
-  input: noticesInput.exportUnread,
-  async run(ctx, input): Promise<NoticesOutput['exportUnread']> {
+export const exportUnread = defineCommand('notices', 'exportUnread', {
+  async run(ctx, input) {
     const notice = await requireOverseen(input.noticeId, (await ctx.member())!);
     const names = new Map(notice.villages.map((v) => [v.villageId, v.villageName]));
     const households = await unreadOf(notice, null);

@@ -4,8 +4,6 @@ import {
   UNREAD_WINDOW,
   canSendNotices,
   memberKeys,
-  noticesInput,
-  type NoticesOutput,
 } from '../../../core/notices';
 import { _, db } from '../../_shared/cloud';
 import { defineCommand } from '../../_shared/command';
@@ -74,10 +72,8 @@ async function grantsLeft(openid: string): Promise<number> {
  * carries the unread count, the reminders left and whether the member may send. Four reads for the first
  * page, three for the next. ok: a page
  */
-export const inbox = defineCommand({
-  action: 'inbox',
-  input: noticesInput.inbox,
-  async run(ctx, input): Promise<NoticesOutput['inbox']> {
+export const inbox = defineCommand('notices', 'inbox', {
+  async run(ctx, input) {
     const member = (await ctx.member())!;
     const limit = input.limit ?? PAGE_SIZE;
     if (!input.cursor) {
@@ -123,10 +119,8 @@ export const inbox = defineCommand({
 });
 
 /** The unread count for the tab badge: three reads. ok: { unread } */
-export const unread = defineCommand({
-  action: 'unread',
-  input: noticesInput.unread,
-  async run(ctx): Promise<NoticesOutput['unread']> {
+export const unread = defineCommand('notices', 'unread', {
+  async run(ctx) {
     const { notices, read } = await window((await ctx.member())!);
     return { unread: notices.filter((n) => !read.has(n._id)).length };
   },
@@ -138,10 +132,8 @@ export const unread = defineCommand({
  * sender and admins who oversee it may open it without leaving one.
  * ok: the notice · invalid: NOT_FOUND (no such notice, or not addressed to the caller)
  */
-export const open = defineCommand({
-  action: 'open',
-  input: noticesInput.open,
-  async run(ctx, input): Promise<NoticesOutput['open']> {
+export const open = defineCommand('notices', 'open', {
+  async run(ctx, input) {
     const member = (await ctx.member())!;
     const notice = await requireNotice(input.noticeId, member);
     let read = false;
@@ -191,10 +183,8 @@ async function addOnce(collection: string, doc: Record<string, unknown>): Promis
  * may send; a ban (the member turned reminders off) leaves none. Decisions are counted per template.
  * ok: reminders left · invalid: INVALID_INPUT (unknown template)
  */
-export const subscribe = defineCommand({
-  action: 'subscribe',
-  input: noticesInput.subscribe,
-  async run(ctx, input): Promise<NoticesOutput['subscribe']> {
+export const subscribe = defineCommand('notices', 'subscribe', {
+  async run(ctx, input) {
     const entries = Object.entries(input.results);
     if (entries.length === 0 || entries.some(([t]) => t !== NOTICE_TEMPLATE_ID)) {
       throw new AppError('INVALID_INPUT', '不支持的订阅消息模板');

@@ -6,7 +6,6 @@ import {
   audienceLabel,
   audienceVillage,
   canNotify,
-  noticesInput,
   senderLabelOf,
   type Audience,
   type ComposeOption,
@@ -28,10 +27,8 @@ const BUCKET = 'noticePush';
  * The audiences the caller may send to, in the order a sender would look for them, and how many pushes they
  * have left today. ok: options · invalid: FORBIDDEN (not a sender)
  */
-export const composeOptions = defineCommand({
-  action: 'composeOptions',
-  input: noticesInput.composeOptions,
-  async run(ctx): Promise<NoticesOutput['composeOptions']> {
+export const composeOptions = defineCommand('notices', 'composeOptions', {
+  async run(ctx) {
     const member = (await ctx.member())!;
     const villages = await allVillages();
     const candidates: Audience[] = [
@@ -79,10 +76,8 @@ async function requireVillage(villageId: string | null, villages: VillageDoc[]) 
  * first batches are sent within a few seconds; `drain` (timer trigger) sends the rest.
  * ok: the notice and its audience size · invalid: FORBIDDEN, RATE_LIMITED, INVALID_INPUT, CONTENT_REJECTED
  */
-export const push = defineCommand({
-  action: 'push',
-  input: noticesInput.push,
-  async run(ctx, input): Promise<NoticesOutput['push']> {
+export const push = defineCommand('notices', 'push', {
+  async run(ctx, input) {
     const member = (await ctx.member())!;
     const noticeId = noticeIdOf(ctx.openid, input.requestId);
     const existing = await findNotice(noticeId);
@@ -170,10 +165,8 @@ const pushed = (n: NoticeDoc): NoticesOutput['push'] => ({
  * Sends queued messages for a while (senders may nudge it from the coverage page; the timer trigger runs the
  * same work every minute). ok: chunks finished and whether the queue is empty
  */
-export const drainQueue = defineCommand({
-  action: 'drain',
-  input: noticesInput.drain,
-  async run(ctx): Promise<NoticesOutput['drain']> {
+export const drainQueue = defineCommand('notices', 'drain', {
+  async run(ctx) {
     return drain(ctx.now, tuning().drainBudgetMs);
   },
 });

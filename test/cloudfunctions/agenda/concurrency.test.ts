@@ -1,5 +1,5 @@
 import type { LocalCloud } from '../../../local-cloud';
-import { DEMO_RESIDENT_COUNT, DEMO_ZHONGHAI_RESIDENTS, demoResidentOpenid } from '../../../core/demo';
+import { DEMO_RESIDENT_COUNT, DEMO_ZHONGHAI_RESIDENTS, demoResidentOpenid } from '../../../scripts/demo/identities';
 import { data } from '../../support/app-cloud';
 import {
   ADMIN,

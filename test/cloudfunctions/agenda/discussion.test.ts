@@ -1,6 +1,6 @@
 import type { LocalCloud } from '../../../local-cloud';
 import { COMMENT_MAX, COMMENTS_PER_HOUR, type CommentView } from '../../../core/agenda';
-import { demoResidentOpenid } from '../../../core/demo';
+import { demoResidentOpenid } from '../../../scripts/demo/identities';
 import { data } from '../../support/app-cloud';
 import {
   ADMIN,

@@ -1,5 +1,5 @@
 import type { LocalCloud } from '../../../local-cloud';
-import { demoResidentOpenid } from '../../../core/demo';
+import { demoResidentOpenid } from '../../../scripts/demo/identities';
 import { NO_ROLES, type Roles } from '../../../core/roles';
 import { caller, data, residentIdOf } from '../../support/app-cloud';
 export { refuses } from '../../support/app-cloud';

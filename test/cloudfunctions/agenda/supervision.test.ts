@@ -1,5 +1,5 @@
 import type { LocalCloud } from '../../../local-cloud';
-import { demoResidentOpenid } from '../../../core/demo';
+import { demoResidentOpenid } from '../../../scripts/demo/identities';
 import { data } from '../../support/app-cloud';
 import {
   ADMIN,

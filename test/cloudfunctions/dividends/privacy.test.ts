@@ -1,5 +1,5 @@
 import type { LocalCloud } from '../../../local-cloud';
-import { DEMO_IDENTITIES } from '../../../core/demo';
+import { DEMO_IDENTITIES } from '../../../scripts/demo/identities';
 import { data, refuses, startAppCloud } from '../../support/app-cloud';
 import {
   ADMIN,

@@ -1,7 +1,7 @@
 import type { LocalCloud } from '../../../local-cloud';
 import type { Audience } from '../../../core/notices';
 import type { GroupRole } from '../../../core/roles';
-import { demoResidentOpenid } from '../../../core/demo';
+import { demoResidentOpenid } from '../../../scripts/demo/identities';
 import { data, refuses, residentIdOf } from '../../support/app-cloud';
 import {
   ADMIN,

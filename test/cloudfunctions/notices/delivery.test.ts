@@ -19,7 +19,7 @@ import {
   startNoticesCloud,
   subscribeFully,
 } from '../../support/notices';
-import { demoResidentOpenid } from '../../../core/demo';
+import { demoResidentOpenid } from '../../../scripts/demo/identities';
 
 let cloud: LocalCloud;
 beforeAll(async () => {

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Input, Text, View } from '@tarojs/components';
-import { DEMO_IDENTITIES } from '../../../../core/demo';
+import { DEMO_IDENTITIES } from '../../../../scripts/demo/identities';
 import Field from '../../../components/Field';
 import { currentDevOpenid, newDevOpenid, setDevOpenid } from '../../../services/dev-identity';
 import { refreshSession } from '../../../store/session';

@@ -1,6 +1,8 @@
 import * as z from 'zod/mini';
+import { inputSchemas, returns, type ActionMap, type InputsOf, type OutputsOf } from '../action';
+import { ANYONE, RESIDENT, LEADERS_AND_ADMINS } from '../roles';
 import { BODY_MAX, type RichNode } from './rich-nodes';
-import { idSchema, pageSchema, trimmedText } from './validation';
+import { idSchema, pageSchema, trimmedText } from '../validation';
 
 /**
  * Policy briefings (政策宣讲) and public disclosures (公示): the 政策解读组 and the admins publish, every resident
@@ -126,44 +128,6 @@ const content = {
   disclosure: z.optional(z.nullable(disclosure)),
 };
 
-export const briefingsInput = {
-  listCategories: z.object({}),
-  saveCategory: z.object({
-    categoryId: idSchema,
-    name: text('分类名称', 2, '请填写分类名称', 10),
-    order: z.int().check(z.minimum(0, '排序无效'), z.maximum(999, '排序无效')),
-    hidden: z.boolean(),
-  }),
-  publish: z.object(content),
-  edit: z.object({
-    briefingId: idSchema,
-    /** The version the editor started from: an edit over someone else's newer edit is refused. */
-    version: z.int().check(z.minimum(1, '版本无效')),
-    ...content,
-  }),
-  withdraw: z.object({
-    briefingId: idSchema,
-    reason: text('撤回原因', 2, '请填写撤回原因', WITHDRAW_REASON_MAX),
-  }),
-  list: z.object({
-    categoryId: z.optional(idSchema),
-    /** Only public disclosures (公示). */
-    disclosures: z.optional(z.boolean()),
-    ...pageSchema,
-  }),
-  search: z.object({
-    query: z.string().check(z.trim(), z.minLength(1, '请输入要搜索的字词'), z.maxLength(60, '搜索词太长')),
-    ...pageSchema,
-  }),
-  get: z.object({ briefingId: idSchema }),
-  markLearned: z.object({ briefingId: idSchema }),
-  readStats: z.object({ briefingId: idSchema }),
-  listVersions: z.object({ briefingId: idSchema }),
-  getVersion: z.object({ briefingId: idSchema, version: z.int().check(z.minimum(1, '版本无效')) }),
-};
-
-export type BriefingsInput = { [A in keyof typeof briefingsInput]: z.input<(typeof briefingsInput)[A]> };
-
 export const BRIEFINGS_FIELD_LABELS: Record<string, string> = {
   title: '标题',
   summary: '摘要',
@@ -256,18 +220,113 @@ export interface VersionView {
   editorName: string;
 }
 
-export interface BriefingsOutput {
-  listCategories: { categories: CategoryView[] };
-  saveCategory: { category: CategoryView };
-  publish: { briefingId: string; version: number };
-  edit: { version: number };
-  withdraw: { status: 'withdrawn' };
+/**
+ * Every action of the `briefings` function, named once: its input schema (shared by the client's forms and the
+ * router), its result type, who may call it (the authorization matrix, core/access.ts) and the finer rule.
+ */
+export const briefingsActions = {
+  listCategories: {
+    input: z.object({}),
+    output: returns<{ categories: CategoryView[] }>(),
+    allow: ANYONE,
+  },
   /** `categories` on the first page only (null on later pages). */
-  list: { items: BriefingSummary[]; nextCursor: string | null; categories: CategoryView[] | null };
-  search: { items: SearchHit[]; nextCursor: string | null };
-  get: BriefingDetail;
-  markLearned: { learnedCount: number; counted: boolean };
-  readStats: { total: number; villages: { villageId: string; villageName: string; learned: number }[] };
-  listVersions: { versions: VersionView[] };
-  getVersion: VersionView & { nodes: RichNode[] };
-}
+  list: {
+    input: z.object({
+      categoryId: z.optional(idSchema),
+      /** Only public disclosures (公示). */
+      disclosures: z.optional(z.boolean()),
+      ...pageSchema,
+    }),
+    output: returns<{
+      items: BriefingSummary[];
+      nextCursor: string | null;
+      categories: CategoryView[] | null;
+    }>(),
+    allow: ANYONE,
+    rule: 'published briefings of the town and the reader’s village',
+  },
+  search: {
+    input: z.object({
+      query: z.string().check(z.trim(), z.minLength(1, '请输入要搜索的字词'), z.maxLength(60, '搜索词太长')),
+      ...pageSchema,
+    }),
+    output: returns<{ items: SearchHit[]; nextCursor: string | null }>(),
+    allow: ANYONE,
+    rule: 'published briefings of the town and the reader’s village',
+  },
+  get: {
+    input: z.object({ briefingId: idSchema }),
+    output: returns<BriefingDetail>(),
+    allow: ANYONE,
+    rule: 'the town’s and the reader’s village’s; a withdrawn one in full only to its publishers',
+  },
+  listVersions: {
+    input: z.object({ briefingId: idSchema }),
+    output: returns<{ versions: VersionView[] }>(),
+    allow: ANYONE,
+    rule: 'as get',
+  },
+  getVersion: {
+    input: z.object({ briefingId: idSchema, version: z.int().check(z.minimum(1, '版本无效')) }),
+    output: returns<VersionView & { nodes: RichNode[] }>(),
+    allow: ANYONE,
+    rule: 'as get',
+  },
+  markLearned: {
+    input: z.object({ briefingId: idSchema }),
+    output: returns<{ learnedCount: number; counted: boolean }>(),
+    allow: RESIDENT,
+    rule: 'a briefing the resident may read',
+  },
+  readStats: {
+    input: z.object({ briefingId: idSchema }),
+    output: returns<{
+      total: number;
+      villages: { villageId: string; villageName: string; learned: number }[];
+    }>(),
+    allow: LEADERS_AND_ADMINS,
+    rule: 'the briefing’s publishers',
+  },
+  publish: {
+    input: z.object(content),
+    output: returns<{ briefingId: string; version: number }>(),
+    allow: LEADERS_AND_ADMINS,
+    rule: 'town: town admins and the town’s 政策解读组 组长/副组长; a village: also its admins and the village’s 政策解读组 leaders',
+  },
+  edit: {
+    input: z.object({
+      briefingId: idSchema,
+      /** The version the editor started from: an edit over someone else's newer edit is refused. */
+      version: z.int().check(z.minimum(1, '版本无效')),
+      ...content,
+    }),
+    output: returns<{ version: number }>(),
+    allow: LEADERS_AND_ADMINS,
+    rule: 'as publish, for the briefing’s scope',
+  },
+  withdraw: {
+    input: z.object({
+      briefingId: idSchema,
+      reason: text('撤回原因', 2, '请填写撤回原因', WITHDRAW_REASON_MAX),
+    }),
+    output: returns<{ status: 'withdrawn' }>(),
+    allow: LEADERS_AND_ADMINS,
+    rule: 'as publish, for the briefing’s scope',
+  },
+  saveCategory: {
+    input: z.object({
+      categoryId: idSchema,
+      name: text('分类名称', 2, '请填写分类名称', 10),
+      order: z.int().check(z.minimum(0, '排序无效'), z.maximum(999, '排序无效')),
+      hidden: z.boolean(),
+    }),
+    output: returns<{ category: CategoryView }>(),
+    allow: ['townAdmin'],
+  },
+} satisfies ActionMap;
+
+/** The input schemas by action (for forms that validate as the function does). */
+export const briefingsInput = inputSchemas(briefingsActions);
+export type BriefingsInput = InputsOf<typeof briefingsActions>;
+export type BriefingsOutput = OutputsOf<typeof briefingsActions>;

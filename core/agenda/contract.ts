@@ -1,6 +1,8 @@
 import * as z from 'zod/mini';
-import { GROUP_CODES, type GroupCode } from './groups';
-import { idSchema, pageSchema, trimmedText } from './validation';
+import { inputSchemas, returns, type ActionMap, type InputsOf, type OutputsOf } from '../action';
+import { ANYONE, RESIDENT, ADMINS, ITEM_VILLAGE } from '../roles';
+import { GROUP_CODES, type GroupCode } from '../groups';
+import { idSchema, pageSchema, trimmedText } from '../validation';
 
 /**
  * The round table (党群圆桌会, seed 004): a village matter goes through six steps — 群众提事 → 征求论事 → 圆桌议事 →
@@ -236,85 +238,6 @@ const time = z
 const pct = (what: string) =>
   z.int().check(z.minimum(0, `${what}在 0 到 100 之间`), z.maximum(100, `${what}在 0 到 100 之间`));
 
-export const agendaInput = {
-  listItems: z.object({
-    villageId: z.optional(idSchema),
-    step: z.optional(z.enum(STEPS)),
-    mine: z.optional(z.boolean()),
-    ...pageSchema,
-  }),
-  getItem: z.object({ itemId: idSchema }),
-  raise: z.object({ title, body }),
-  comment: z.object({ itemId: idSchema, text: shortText('评论', COMMENT_MAX) }),
-  listComments: z.object({ itemId: idSchema, ...pageSchema }),
-  support: z.object({ itemId: idSchema }),
-  moderate: z.object({ itemId: idSchema, approve: z.boolean(), reason: z.optional(shortText('原因', 100)) }),
-  merge: z.object({ itemId: idSchema, intoItemId: idSchema, reason: shortText('合并原因', 100) }),
-  scheduleRoundtable: z.object({
-    itemId: idSchema,
-    at: time,
-    place: shortText('地点', 40),
-    participantIds: z
-      .array(idSchema)
-      .check(z.minLength(1, '请至少选择一位参会人'), z.maxLength(30, '参会人最多 30 位')),
-  }),
-  recordMinutes: z.object({ itemId: idSchema, minutes: shortText('会议纪要', 2000) }),
-  listParticipants: z.object({ itemId: idSchema }),
-  createPoll: z.object({
-    itemId: idSchema,
-    question: shortText('表决事项', 60),
-    kind: z.enum(POLL_KINDS),
-    options: z.optional(
-      z
-        .array(text('选项', 1, '请填写选项', 20))
-        .check(z.minLength(2, '至少两个选项'), z.maxLength(8, '最多 8 个选项')),
-    ),
-    minChoices: z.optional(z.int().check(z.minimum(1, '至少选 1 项'))),
-    maxChoices: z.optional(z.int().check(z.minimum(1, '至少选 1 项'))),
-    eligibility: z.union([
-      z.object({ kind: z.literal('residents') }),
-      z.object({ kind: z.literal('reps') }),
-      z.object({ kind: z.literal('group'), group: z.enum(GROUP_CODES) }),
-    ]),
-    closesAt: time,
-    quorumPct: pct('参与率'),
-    thresholdPct: pct('通过比例'),
-    thresholdBase: z.enum(['cast', 'eligible']),
-    visibility: z.enum(['afterClose', 'live']),
-  }),
-  openPoll: z.object({ pollId: idSchema }),
-  closePoll: z.object({ pollId: idSchema }),
-  getPoll: z.object({ pollId: idSchema }),
-  vote: z.object({
-    pollId: idSchema,
-    choices: z.array(z.string().check(z.maxLength(8, '选项不存在'))).check(z.maxLength(8, '选项太多')),
-    receipt: z.string().check(z.regex(RECEIPT_PATTERN, '回执码无效')),
-  }),
-  checkReceipt: z.object({ pollId: idSchema, receipt: z.string().check(z.maxLength(40, '回执码无效')) }),
-  listReceipts: z.object({
-    pollId: idSchema,
-    cursor: z.optional(z.string().check(z.maxLength(64, '分页参数无效'))),
-    limit: z.optional(
-      z
-        .int()
-        .check(
-          z.minimum(1, '每页至少 1 条'),
-          z.maximum(RECEIPTS_PAGE_MAX, `每页最多 ${RECEIPTS_PAGE_MAX} 条`),
-        ),
-    ),
-  }),
-  addTask: z.object({ itemId: idSchema, title: shortText('任务', 40), ownerId: idSchema, dueAt: time }),
-  updateTask: z.object({ taskId: idSchema, progress: pct('进度'), note: shortText('进展说明', 200) }),
-  giveVerdict: z.object({
-    itemId: idSchema,
-    verdict: z.enum(['confirm', 'dispute']),
-    reason: z.optional(shortText('理由', 200)),
-  }),
-  advance: z.object({ itemId: idSchema, note: z.optional(shortText('说明', 200)) }),
-} as const;
-
-export type AgendaInput = { [A in keyof typeof agendaInput]: z.input<(typeof agendaInput)[A]> };
-
 export const AGENDA_FIELD_LABELS: Record<string, string> = {
   title: '标题',
   body: '内容',
@@ -459,34 +382,204 @@ export interface CommentView {
   createdAt: number;
 }
 
-export interface AgendaOutput {
-  listItems: { items: ItemSummary[]; nextCursor: string | null };
-  getItem: ItemDetail;
-  raise: { item: ItemSummary; held: boolean };
-  comment: { comment: CommentView; held: boolean };
-  listComments: { items: CommentView[]; nextCursor: string | null };
-  support: { supportCount: number };
-  moderate: { itemId: string; status: ItemStatus };
-  merge: { itemId: string };
-  scheduleRoundtable: { step: Step };
-  recordMinutes: { itemId: string };
-  listParticipants: { participants: ParticipantView[] };
-  createPoll: { pollId: string };
-  openPoll: { eligibleCount: number };
-  closePoll: { closesAt: number };
-  getPoll: PollView;
-  vote: { receiptHash: string };
-  checkReceipt: { counted: boolean; choices: string[] | null };
+/**
+ * Every action of the `agenda` function, named once: its input schema (shared by the client's forms and the
+ * router), its result type, who may call it (the authorization matrix, core/access.ts) and the finer rule.
+ */
+export const agendaActions = {
+  listItems: {
+    input: z.object({
+      villageId: z.optional(idSchema),
+      step: z.optional(z.enum(STEPS)),
+      mine: z.optional(z.boolean()),
+      ...pageSchema,
+    }),
+    output: returns<{ items: ItemSummary[]; nextCursor: string | null }>(),
+    allow: RESIDENT,
+    rule: "the resident's village (town admins any); held items to their author and the admins",
+  },
+  getItem: {
+    input: z.object({ itemId: idSchema }),
+    output: returns<ItemDetail>(),
+    allow: RESIDENT,
+    rule: 'held and rejected items only for their author and the admins',
+  },
+  raise: {
+    input: z.object({ title, body }),
+    output: returns<{ item: ItemSummary; held: boolean }>(),
+    allow: RESIDENT,
+    rule: 'in their own village',
+  },
+  moderate: {
+    input: z.object({ itemId: idSchema, approve: z.boolean(), reason: z.optional(shortText('原因', 100)) }),
+    output: returns<{ itemId: string; status: ItemStatus }>(),
+    allow: ADMINS,
+    rule: ITEM_VILLAGE,
+  },
+  merge: {
+    input: z.object({ itemId: idSchema, intoItemId: idSchema, reason: shortText('合并原因', 100) }),
+    output: returns<{ itemId: string }>(),
+    allow: RESIDENT,
+    rule: `${ITEM_VILLAGE}, or a 协商议事组 组长/副组长 of the town or that village`,
+  },
+  advance: {
+    input: z.object({ itemId: idSchema, note: z.optional(shortText('说明', 200)) }),
+    output: returns<{ step: Step }>(),
+    allow: ADMINS,
+    rule: ITEM_VILLAGE,
+  },
+  comment: {
+    input: z.object({ itemId: idSchema, text: shortText('评论', COMMENT_MAX) }),
+    output: returns<{ comment: CommentView; held: boolean }>(),
+    allow: RESIDENT,
+    rule: "the item's village, or town-level roles",
+  },
+  listComments: {
+    input: z.object({ itemId: idSchema, ...pageSchema }),
+    output: returns<{ items: CommentView[]; nextCursor: string | null }>(),
+    allow: RESIDENT,
+    rule: 'held comments only to their author and the admins',
+  },
+  support: {
+    input: z.object({ itemId: idSchema }),
+    output: returns<{ supportCount: number }>(),
+    allow: RESIDENT,
+    rule: "the item's village, or town-level roles",
+  },
+  scheduleRoundtable: {
+    input: z.object({
+      itemId: idSchema,
+      at: time,
+      place: shortText('地点', 40),
+      participantIds: z
+        .array(idSchema)
+        .check(z.minLength(1, '请至少选择一位参会人'), z.maxLength(30, '参会人最多 30 位')),
+    }),
+    output: returns<{ step: Step }>(),
+    allow: ADMINS,
+    rule: ITEM_VILLAGE,
+  },
+  recordMinutes: {
+    input: z.object({ itemId: idSchema, minutes: shortText('会议纪要', 2000) }),
+    output: returns<{ itemId: string }>(),
+    allow: ADMINS,
+    rule: ITEM_VILLAGE,
+  },
+  listParticipants: {
+    input: z.object({ itemId: idSchema }),
+    output: returns<{ participants: ParticipantView[] }>(),
+    allow: ADMINS,
+    rule: ITEM_VILLAGE,
+  },
+  createPoll: {
+    input: z.object({
+      itemId: idSchema,
+      question: shortText('表决事项', 60),
+      kind: z.enum(POLL_KINDS),
+      options: z.optional(
+        z
+          .array(text('选项', 1, '请填写选项', 20))
+          .check(z.minLength(2, '至少两个选项'), z.maxLength(8, '最多 8 个选项')),
+      ),
+      minChoices: z.optional(z.int().check(z.minimum(1, '至少选 1 项'))),
+      maxChoices: z.optional(z.int().check(z.minimum(1, '至少选 1 项'))),
+      eligibility: z.union([
+        z.object({ kind: z.literal('residents') }),
+        z.object({ kind: z.literal('reps') }),
+        z.object({ kind: z.literal('group'), group: z.enum(GROUP_CODES) }),
+      ]),
+      closesAt: time,
+      quorumPct: pct('参与率'),
+      thresholdPct: pct('通过比例'),
+      thresholdBase: z.enum(['cast', 'eligible']),
+      visibility: z.enum(['afterClose', 'live']),
+    }),
+    output: returns<{ pollId: string }>(),
+    allow: ADMINS,
+    rule: ITEM_VILLAGE,
+  },
+  openPoll: {
+    input: z.object({ pollId: idSchema }),
+    output: returns<{ eligibleCount: number }>(),
+    allow: ADMINS,
+    rule: ITEM_VILLAGE,
+  },
+  closePoll: {
+    input: z.object({ pollId: idSchema }),
+    output: returns<{ closesAt: number }>(),
+    allow: ADMINS,
+    rule: ITEM_VILLAGE,
+  },
+  getPoll: {
+    input: z.object({ pollId: idSchema }),
+    output: returns<PollView>(),
+    allow: RESIDENT,
+  },
+  vote: {
+    input: z.object({
+      pollId: idSchema,
+      choices: z.array(z.string().check(z.maxLength(8, '选项不存在'))).check(z.maxLength(8, '选项太多')),
+      receipt: z.string().check(z.regex(RECEIPT_PATTERN, '回执码无效')),
+    }),
+    output: returns<{ receiptHash: string }>(),
+    allow: ANYONE,
+    rule: "on the poll's voter roll, frozen at opening: the village's residents, its 村民代表, or a group's members",
+  },
+  checkReceipt: {
+    input: z.object({ pollId: idSchema, receipt: z.string().check(z.maxLength(40, '回执码无效')) }),
+    output: returns<{ counted: boolean; choices: string[] | null }>(),
+    allow: RESIDENT,
+    rule: 'whoever holds the receipt (only its hash is stored)',
+  },
   listReceipts: {
-    items: { receiptHash: string; choices: string[] }[];
-    nextCursor: string | null;
-    digest: string | null;
-  };
-  addTask: { taskId: string };
-  updateTask: { progress: number };
-  giveVerdict: { confirm: number; dispute: number };
-  advance: { step: Step };
-}
+    input: z.object({
+      pollId: idSchema,
+      cursor: z.optional(z.string().check(z.maxLength(64, '分页参数无效'))),
+      limit: z.optional(
+        z
+          .int()
+          .check(
+            z.minimum(1, '每页至少 1 条'),
+            z.maximum(RECEIPTS_PAGE_MAX, `每页最多 ${RECEIPTS_PAGE_MAX} 条`),
+          ),
+      ),
+    }),
+    output: returns<{
+      items: { receiptHash: string; choices: string[] }[];
+      nextCursor: string | null;
+      digest: string | null;
+    }>(),
+    allow: RESIDENT,
+    rule: 'after the result is frozen',
+  },
+  addTask: {
+    input: z.object({ itemId: idSchema, title: shortText('任务', 40), ownerId: idSchema, dueAt: time }),
+    output: returns<{ taskId: string }>(),
+    allow: ADMINS,
+    rule: ITEM_VILLAGE,
+  },
+  updateTask: {
+    input: z.object({ taskId: idSchema, progress: pct('进度'), note: shortText('进展说明', 200) }),
+    output: returns<{ progress: number }>(),
+    allow: RESIDENT,
+    rule: `the task's owner, or ${ITEM_VILLAGE}`,
+  },
+  giveVerdict: {
+    input: z.object({
+      itemId: idSchema,
+      verdict: z.enum(['confirm', 'dispute']),
+      reason: z.optional(shortText('理由', 200)),
+    }),
+    output: returns<{ confirm: number; dispute: number }>(),
+    allow: RESIDENT,
+    rule: "the item's village, or town-level roles",
+  },
+} satisfies ActionMap;
+
+/** The input schemas by action (for forms that validate as the function does). */
+export const agendaInput = inputSchemas(agendaActions);
+export type AgendaInput = InputsOf<typeof agendaActions>;
+export type AgendaOutput = OutputsOf<typeof agendaActions>;
 
 /** Error codes the agenda adds to the shared set. */
 export const AGENDA_ERROR_CODES = [

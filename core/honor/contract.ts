@@ -1,6 +1,8 @@
 import * as z from 'zod/mini';
-import { DAY_MS, inShanghai } from './time';
-import { idSchema } from './validation';
+import { inputSchemas, returns, type ActionMap, type InputsOf, type OutputsOf } from '../action';
+import { RESIDENT, ADMINS, OWN_VILLAGE } from '../roles';
+import { DAY_MS, inShanghai } from '../time';
+import { idSchema } from '../validation';
 
 /**
  * 诚信红黑榜 with due process (seeds 000, 001, 002). Each village keeps its 村规民约 as rules with reason codes;
@@ -122,57 +124,6 @@ const month = z.string().check(z.regex(MONTH_PATTERN, '月份格式应为 2026-1
 /** A rule's reason code within its village: short, stable, shown next to the plain words. */
 const reasonCode = z.string().check(z.regex(/^[A-Za-z0-9-]{1,12}$/, '原因代码为 1–12 位字母、数字或 -'));
 
-export const honorInput = {
-  listRules: z.object({ villageId: z.optional(idSchema) }),
-  saveRule: z.object({
-    villageId: z.optional(idSchema),
-    code: reasonCode,
-    list: z.enum(HONOR_LISTS),
-    title: text('通俗说明', 2, 40),
-    article: text('村规民约条文', 2, 300),
-    active: z.boolean(),
-  }),
-  saveSettings: z.object({ villageId: z.optional(idSchema), maskBlackNames: z.boolean() }),
-  createBoard: z.object({ villageId: z.optional(idSchema), month }),
-  addEntry: z.object({
-    boardId: idSchema,
-    residentId: idSchema,
-    list: z.enum(HONOR_LISTS),
-    reasonCode,
-    note: z.optional(text('说明', 0, NOTE_MAX)),
-    /** Red list only: what the household receives (e.g. 洗衣粉一袋、积分 20 分). */
-    reward: z.optional(text('奖励', 2, 40)),
-  }),
-  removeEntry: z.object({ boardId: idSchema, entryId: idSchema }),
-  submitBoard: z.object({ boardId: idSchema }),
-  approveBoard: z.object({ boardId: idSchema }),
-  /** The 村民代表大会 passed the board on this date (China time, a date picker's YYYY-MM-DD). */
-  recordAssembly: z.object({
-    boardId: idSchema,
-    date: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, '请选择会议日期')),
-  }),
-  returnBoard: z.object({ boardId: idSchema, reason: text('退回原因', 2, 100) }),
-  listBoards: z.object({ villageId: z.optional(idSchema) }),
-  getBoard: z.object({ boardId: idSchema }),
-  addCorrection: z.object({ boardId: idSchema, entryId: idSchema, reason: text('更正原因', 2, NOTE_MAX) }),
-  appeal: z.object({ boardId: idSchema, entryId: idSchema, text: text('申诉理由', 10, APPEAL_TEXT_MAX) }),
-  resolveAppeal: z.object({
-    appealId: idSchema,
-    outcome: z.enum(['upheld', 'revoked']),
-    reason: text('处理意见', 2, NOTE_MAX),
-  }),
-  reassess: z.object({
-    restrictionId: idSchema,
-    outcome: z.enum(['lifted', 'kept']),
-    note: text('复评意见', 2, NOTE_MAX),
-  }),
-  myStanding: z.object({}),
-  listAppeals: z.object({ villageId: z.optional(idSchema) }),
-  searchHouseholds: z.object({ villageId: z.optional(idSchema), query: text('姓名或户号', 1, 20) }),
-};
-
-export type HonorInput = { [A in keyof typeof honorInput]: z.input<(typeof honorInput)[A]> };
-
 export const HONOR_FIELD_LABELS: Record<string, string> = {
   villageId: '村',
   code: '原因代码',
@@ -280,33 +231,163 @@ export interface StandingEntry {
   restriction: RestrictionView | null;
 }
 
-export interface HonorOutput {
-  listRules: { villageId: string; rules: RuleView[]; maskBlackNames: boolean };
-  saveRule: { rule: RuleView };
-  saveSettings: { maskBlackNames: boolean };
-  createBoard: { boardId: string };
-  addEntry: { entryId: string };
-  removeEntry: { removed: true };
-  submitBoard: { status: BoardStatus };
-  approveBoard: { status: BoardStatus; restrictions: number };
-  recordAssembly: { status: BoardStatus; restrictions: number };
-  returnBoard: { status: BoardStatus };
-  listBoards: { villageId: string; boards: BoardSummary[] };
-  getBoard: BoardView;
-  addCorrection: { correction: { reason: string; at: number } };
-  appeal: { appealId: string };
-  resolveAppeal: { status: AppealView['status'] };
-  reassess: { state: RestrictionState };
+/**
+ * Every action of the `honor` function, named once: its input schema (shared by the client's forms and the
+ * router), its result type, who may call it (the authorization matrix, core/access.ts) and the finer rule.
+ */
+export const honorActions = {
+  listRules: {
+    input: z.object({ villageId: z.optional(idSchema) }),
+    output: returns<{ villageId: string; rules: RuleView[]; maskBlackNames: boolean }>(),
+    allow: RESIDENT,
+  },
+  saveRule: {
+    input: z.object({
+      villageId: z.optional(idSchema),
+      code: reasonCode,
+      list: z.enum(HONOR_LISTS),
+      title: text('通俗说明', 2, 40),
+      article: text('村规民约条文', 2, 300),
+      active: z.boolean(),
+    }),
+    output: returns<{ rule: RuleView }>(),
+    allow: ADMINS,
+    rule: OWN_VILLAGE,
+  },
+  saveSettings: {
+    input: z.object({ villageId: z.optional(idSchema), maskBlackNames: z.boolean() }),
+    output: returns<{ maskBlackNames: boolean }>(),
+    allow: ADMINS,
+    rule: OWN_VILLAGE,
+  },
+  listBoards: {
+    input: z.object({ villageId: z.optional(idSchema) }),
+    output: returns<{ villageId: string; boards: BoardSummary[] }>(),
+    allow: RESIDENT,
+    rule: 'published boards of the resident’s village; all to its admins',
+  },
+  getBoard: {
+    input: z.object({ boardId: idSchema }),
+    output: returns<BoardView>(),
+    allow: RESIDENT,
+    rule: 'as listBoards',
+  },
+  createBoard: {
+    input: z.object({ villageId: z.optional(idSchema), month }),
+    output: returns<{ boardId: string }>(),
+    allow: ADMINS,
+    rule: OWN_VILLAGE,
+  },
+  addEntry: {
+    input: z.object({
+      boardId: idSchema,
+      residentId: idSchema,
+      list: z.enum(HONOR_LISTS),
+      reasonCode,
+      note: z.optional(text('说明', 0, NOTE_MAX)),
+      /** Red list only: what the household receives (e.g. 洗衣粉一袋、积分 20 分). */
+      reward: z.optional(text('奖励', 2, 40)),
+    }),
+    output: returns<{ entryId: string }>(),
+    allow: ADMINS,
+    rule: `${OWN_VILLAGE}, while the board is a draft`,
+  },
+  removeEntry: {
+    input: z.object({ boardId: idSchema, entryId: idSchema }),
+    output: returns<{ removed: true }>(),
+    allow: ADMINS,
+    rule: `${OWN_VILLAGE}, while the board is a draft`,
+  },
+  submitBoard: {
+    input: z.object({ boardId: idSchema }),
+    output: returns<{ status: BoardStatus }>(),
+    allow: ADMINS,
+    rule: OWN_VILLAGE,
+  },
+  returnBoard: {
+    input: z.object({ boardId: idSchema, reason: text('退回原因', 2, 100) }),
+    output: returns<{ status: BoardStatus }>(),
+    allow: ADMINS,
+    rule: OWN_VILLAGE,
+  },
+  approveBoard: {
+    input: z.object({ boardId: idSchema }),
+    output: returns<{ status: BoardStatus; restrictions: number }>(),
+    allow: ADMINS,
+    rule: `${OWN_VILLAGE}, not the one who drafted or submitted it`,
+  },
+  /** The 村民代表大会 passed the board on this date (China time, a date picker's YYYY-MM-DD). */
+  recordAssembly: {
+    input: z.object({
+      boardId: idSchema,
+      date: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, '请选择会议日期')),
+    }),
+    output: returns<{ status: BoardStatus; restrictions: number }>(),
+    allow: ADMINS,
+    rule: OWN_VILLAGE,
+  },
+  addCorrection: {
+    input: z.object({ boardId: idSchema, entryId: idSchema, reason: text('更正原因', 2, NOTE_MAX) }),
+    output: returns<{ correction: { reason: string; at: number } }>(),
+    allow: ADMINS,
+    rule: OWN_VILLAGE,
+  },
+  searchHouseholds: {
+    input: z.object({ villageId: z.optional(idSchema), query: text('姓名或户号', 1, 20) }),
+    output: returns<{ residents: { residentId: string; name: string; household: string }[] }>(),
+    allow: ADMINS,
+    rule: OWN_VILLAGE,
+  },
   myStanding: {
-    household: string;
-    villageName: string;
-    /** The household's current black-list restriction, if any (restrictionStatus). */
-    restricted: { until: number; reasonTitle: string } | null;
-    entries: StandingEntry[];
-  };
-  searchHouseholds: { residents: { residentId: string; name: string; household: string }[] };
+    input: z.object({}),
+    output: returns<{
+      household: string;
+      villageName: string;
+      /** The household's current black-list restriction, if any (restrictionStatus). */
+      restricted: { until: number; reasonTitle: string } | null;
+      entries: StandingEntry[];
+    }>(),
+    allow: RESIDENT,
+    rule: 'their own household',
+  },
+  appeal: {
+    input: z.object({ boardId: idSchema, entryId: idSchema, text: text('申诉理由', 10, APPEAL_TEXT_MAX) }),
+    output: returns<{ appealId: string }>(),
+    allow: RESIDENT,
+    rule: 'a member of a household on the board',
+  },
   /** Open appeals of the village, oldest first, with the entry they are about (admins). */
   listAppeals: {
-    appeals: (AppealView & { boardId: string; month: string; entry: EntryView })[];
-  };
-}
+    input: z.object({ villageId: z.optional(idSchema) }),
+    output: returns<{
+      appeals: (AppealView & { boardId: string; month: string; entry: EntryView })[];
+    }>(),
+    allow: ADMINS,
+    rule: OWN_VILLAGE,
+  },
+  resolveAppeal: {
+    input: z.object({
+      appealId: idSchema,
+      outcome: z.enum(['upheld', 'revoked']),
+      reason: text('处理意见', 2, NOTE_MAX),
+    }),
+    output: returns<{ status: AppealView['status'] }>(),
+    allow: ADMINS,
+    rule: OWN_VILLAGE,
+  },
+  reassess: {
+    input: z.object({
+      restrictionId: idSchema,
+      outcome: z.enum(['lifted', 'kept']),
+      note: text('复评意见', 2, NOTE_MAX),
+    }),
+    output: returns<{ state: RestrictionState }>(),
+    allow: ADMINS,
+    rule: OWN_VILLAGE,
+  },
+} satisfies ActionMap;
+
+/** The input schemas by action (for forms that validate as the function does). */
+export const honorInput = inputSchemas(honorActions);
+export type HonorInput = InputsOf<typeof honorActions>;
+export type HonorOutput = OutputsOf<typeof honorActions>;

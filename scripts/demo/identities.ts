@@ -1,4 +1,4 @@
-import type { GroupCode } from './groups';
+import type { GroupCode } from '../../core/groups';
 
 /**
  * The demo town and the fixed demo identities (README documents them). Shared by the seed script and the

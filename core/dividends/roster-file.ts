@@ -1,6 +1,6 @@
 import { strFromU8, unzipSync } from 'fflate';
-import { parseHundredths } from './decimal';
-import { ROSTER_MAX, type RosterRow } from './dividends';
+import { parseHundredths } from '../decimal';
+import { ROSTER_MAX, type RosterRow } from './contract';
 
 /**
  * Reading the shareholder roster a village keeps — an Excel workbook (.xlsx) or a CSV saved by Excel or WPS

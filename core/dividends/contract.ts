@@ -19,7 +19,9 @@
  */
 
 import * as z from 'zod/mini';
-import { idSchema, trimmedText } from './validation';
+import { inputSchemas, returns, type ActionMap, type InputsOf, type OutputsOf } from '../action';
+import { ANYONE, RESIDENT, ADMINS, DIVIDEND_MANAGERS } from '../roles';
+import { idSchema, trimmedText } from '../validation';
 
 export const LEGAL_FORMS = ['shareCoop', 'farmerCoop'] as const;
 export type LegalForm = (typeof LEGAL_FORMS)[number];
@@ -512,54 +514,6 @@ const terms = z.object({
 
 const year = z.int().check(z.minimum(2000, '年度无效'), z.maximum(2100, '年度无效'));
 
-export const dividendsInput = {
-  listCooperatives: z.object({ villageId: z.optional(idSchema) }),
-  getCooperative: z.object({ coopId: idSchema }),
-  saveCooperative: z.object({
-    coopId: z.optional(idSchema),
-    villageId: idSchema,
-    name: trimmedText('合作社名称', 4, '请填写合作社全称', 40),
-    industry: trimmedText('产业', 2, '请填写产业', 40),
-    legalForm: z.enum(LEGAL_FORMS),
-    rule,
-    transactionReturnBp: z
-      .int()
-      .check(
-        z.minimum(MIN_TRANSACTION_RETURN_BP, '按交易量返还不得低于可分配盈余的 60%'),
-        z.maximum(BP, '按交易量返还不能超过 100%'),
-      ),
-    terms,
-    board: z.array(idSchema).check(z.maxLength(15, '理事会成员最多 15 人')),
-  }),
-  importRoster: z.object({
-    coopId: idSchema,
-    filename: trimmedText('文件名', 1, '缺少文件名', 120),
-    /** The file's bytes, base64: an Excel workbook (.xlsx) or a CSV (UTF-8 or GBK). */
-    contentBase64: z.string().check(z.maxLength(ROSTER_FILE_MAX_BASE64, ROSTER_FILE_TOO_BIG)),
-  }),
-  declare: z.object({
-    coopId: idSchema,
-    year,
-    profitFen: count('可分配盈余', 1_000_000_000_000),
-    /** A correction of a published distribution of the same year, with the reason everyone will see. */
-    corrects: z.optional(
-      z.object({
-        distributionId: idSchema,
-        reason: trimmedText('更正原因', 5, '请写清更正原因（至少 5 个字）', 200),
-      }),
-    ),
-  }),
-  compute: z.object({ distributionId: idSchema }),
-  review: z.object({ distributionId: idSchema }),
-  publish: z.object({ distributionId: idSchema }),
-  getDistribution: z.object({ distributionId: idSchema }),
-  myDividends: z.object({}),
-  whatIf: z.object({ distributionId: idSchema, profitFen: count('可分配盈余', 1_000_000_000_000) }),
-  exportDistribution: z.object({ distributionId: idSchema }),
-};
-
-export type DividendsInput = { [A in keyof typeof dividendsInput]: z.infer<(typeof dividendsInput)[A]> };
-
 export const DIVIDENDS_FIELD_LABELS: Record<string, string> = {
   coopId: '合作社',
   villageId: '村（社区）',
@@ -579,17 +533,117 @@ export const DIVIDENDS_FIELD_LABELS: Record<string, string> = {
   distributionId: '分配方案',
 };
 
-export interface DividendsOutput {
-  listCooperatives: { cooperatives: CooperativeSummary[] };
-  getCooperative: CooperativeView;
-  saveCooperative: { coopId: string };
-  importRoster: { rows: number; households: number };
-  declare: { distributionId: string; version: number };
-  compute: DistributionView;
-  review: { status: DistributionStatus };
-  publish: { status: DistributionStatus };
-  getDistribution: DistributionView;
-  myDividends: { dividends: MyDividend[]; household: string | null };
-  whatIf: { profitFen: number; pools: Distribution['pools']; mine: HouseholdView | null };
-  exportDistribution: { filename: string; csv: string; rows: number };
-}
+/**
+ * Every action of the `dividends` function, named once: its input schema (shared by the client's forms and the
+ * router), its result type, who may call it (the authorization matrix, core/access.ts) and the finer rule.
+ */
+export const dividendsActions = {
+  listCooperatives: {
+    input: z.object({ villageId: z.optional(idSchema) }),
+    output: returns<{ cooperatives: CooperativeSummary[] }>(),
+    allow: ANYONE,
+    rule: 'public summaries, no household amount',
+  },
+  getCooperative: {
+    input: z.object({ coopId: idSchema }),
+    output: returns<CooperativeView>(),
+    allow: ANYONE,
+    rule: `the roster only for ${DIVIDEND_MANAGERS}`,
+  },
+  saveCooperative: {
+    input: z.object({
+      coopId: z.optional(idSchema),
+      villageId: idSchema,
+      name: trimmedText('合作社名称', 4, '请填写合作社全称', 40),
+      industry: trimmedText('产业', 2, '请填写产业', 40),
+      legalForm: z.enum(LEGAL_FORMS),
+      rule,
+      transactionReturnBp: z
+        .int()
+        .check(
+          z.minimum(MIN_TRANSACTION_RETURN_BP, '按交易量返还不得低于可分配盈余的 60%'),
+          z.maximum(BP, '按交易量返还不能超过 100%'),
+        ),
+      terms,
+      board: z.array(idSchema).check(z.maxLength(15, '理事会成员最多 15 人')),
+    }),
+    output: returns<{ coopId: string }>(),
+    allow: ADMINS,
+    rule: "an admin of the cooperative's village, or a town admin",
+  },
+  importRoster: {
+    input: z.object({
+      coopId: idSchema,
+      filename: trimmedText('文件名', 1, '缺少文件名', 120),
+      /** The file's bytes, base64: an Excel workbook (.xlsx) or a CSV (UTF-8 or GBK). */
+      contentBase64: z.string().check(z.maxLength(ROSTER_FILE_MAX_BASE64, ROSTER_FILE_TOO_BIG)),
+    }),
+    output: returns<{ rows: number; households: number }>(),
+    allow: RESIDENT,
+    rule: DIVIDEND_MANAGERS,
+  },
+  declare: {
+    input: z.object({
+      coopId: idSchema,
+      year,
+      profitFen: count('可分配盈余', 1_000_000_000_000),
+      /** A correction of a published distribution of the same year, with the reason everyone will see. */
+      corrects: z.optional(
+        z.object({
+          distributionId: idSchema,
+          reason: trimmedText('更正原因', 5, '请写清更正原因（至少 5 个字）', 200),
+        }),
+      ),
+    }),
+    output: returns<{ distributionId: string; version: number }>(),
+    allow: RESIDENT,
+    rule: DIVIDEND_MANAGERS,
+  },
+  compute: {
+    input: z.object({ distributionId: idSchema }),
+    output: returns<DistributionView>(),
+    allow: RESIDENT,
+    rule: DIVIDEND_MANAGERS,
+  },
+  review: {
+    input: z.object({ distributionId: idSchema }),
+    output: returns<{ status: DistributionStatus }>(),
+    allow: RESIDENT,
+    rule: `${DIVIDEND_MANAGERS}, not the declarer`,
+  },
+  publish: {
+    input: z.object({ distributionId: idSchema }),
+    output: returns<{ status: DistributionStatus }>(),
+    allow: RESIDENT,
+    rule: `${DIVIDEND_MANAGERS}, once reviewed`,
+  },
+  getDistribution: {
+    input: z.object({ distributionId: idSchema }),
+    output: returns<DistributionView>(),
+    allow: ANYONE,
+    rule: 'the summary to anyone; the own line to the household; every line to the managers',
+  },
+  whatIf: {
+    input: z.object({ distributionId: idSchema, profitFen: count('可分配盈余', 1_000_000_000_000) }),
+    output: returns<{ profitFen: number; pools: Distribution['pools']; mine: HouseholdView | null }>(),
+    allow: ANYONE,
+    rule: 'only the caller’s own line comes back',
+  },
+  exportDistribution: {
+    input: z.object({ distributionId: idSchema }),
+    output: returns<{ filename: string; csv: string; rows: number }>(),
+    allow: RESIDENT,
+    rule: DIVIDEND_MANAGERS,
+  },
+  myDividends: {
+    input: z.object({}),
+    output: returns<{ dividends: MyDividend[]; household: string | null }>(),
+    allow: RESIDENT,
+    rule: 'their own household',
+  },
+} satisfies ActionMap;
+
+/** The input schemas by action (for forms that validate as the function does). */
+export const dividendsInput = inputSchemas(dividendsActions);
+export type DividendsInput = InputsOf<typeof dividendsActions>;
+export type DividendsOutput = OutputsOf<typeof dividendsActions>;

@@ -1,8 +1,10 @@
 import * as z from 'zod/mini';
-import { GROUP_CODES, GROUPS, type GroupCode } from './groups';
-import type { MemberIdentity } from './roles';
-import { formatDateTime } from './time';
-import { idSchema, pageSchema, trimmedText } from './validation';
+import { inputSchemas, returns, type ActionMap, type InputsOf, type OutputsOf } from '../action';
+import { RESIDENT, LEADERS_AND_ADMINS } from '../roles';
+import { GROUP_CODES, GROUPS, type GroupCode } from '../groups';
+import type { MemberIdentity } from '../roles';
+import { formatDateTime } from '../time';
+import { idSchema, pageSchema, trimmedText } from '../validation';
 
 /**
  * 通知: notices pushed by the alliance's groups and the village and town admins (seeds 000, 004) — policy
@@ -243,37 +245,6 @@ export const LINK_LABELS: Record<LinkKind, string> = {
 };
 
 const link = z.object({ kind: z.enum(LINK_KINDS), id: idSchema });
-
-export const noticesInput = {
-  composeOptions: z.object({}),
-  push: z.object({
-    /** Chosen by the client once per compose screen, so a retry on a weak signal never sends twice. */
-    requestId: z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/, '请求编号无效')),
-    title: trimmedText('标题', 4, '标题至少 4 个字', NOTICE_TITLE_MAX),
-    body: trimmedText('内容', 10, '内容至少 10 个字', NOTICE_BODY_MAX),
-    kind: z.enum(NOTICE_KINDS),
-    urgency: z.enum(URGENCIES),
-    audience,
-    link: z.optional(z.nullable(link)),
-  }),
-  inbox: z.object({ ...pageSchema }),
-  unread: z.object({}),
-  open: z.object({ noticeId: idSchema }),
-  subscribe: z.object({
-    /** What `wx.requestSubscribeMessage` answered per template id. */
-    results: z.record(
-      z.string().check(z.maxLength(64, '模板编号无效')),
-      z.enum(['accept', 'reject', 'ban', 'filter']),
-    ),
-  }),
-  sent: z.object({ ...pageSchema }),
-  coverage: z.object({ noticeId: idSchema }),
-  unreadHouseholds: z.object({ noticeId: idSchema, villageId: idSchema }),
-  exportUnread: z.object({ noticeId: idSchema }),
-  drain: z.object({}),
-};
-
-export type NoticesInput = { [A in keyof typeof noticesInput]: z.infer<(typeof noticesInput)[A]> };
 export type PushInput = NoticesInput['push'];
 
 export const NOTICE_FIELD_LABELS: Record<string, string> = {
@@ -352,23 +323,101 @@ export interface ComposeOption {
   label: string;
 }
 
-export interface NoticesOutput {
-  composeOptions: { options: ComposeOption[]; sentToday: number; perDay: number };
-  push: { noticeId: string; status: SendStatus; recipients: number; households: number };
+/**
+ * Every action of the `notices` function, named once: its input schema (shared by the client's forms and the
+ * router), its result type, who may call it (the authorization matrix, core/access.ts) and the finer rule.
+ */
+export const noticesActions = {
+  composeOptions: {
+    input: z.object({}),
+    output: returns<{ options: ComposeOption[]; sentToday: number; perDay: number }>(),
+    allow: LEADERS_AND_ADMINS,
+    rule: 'the audiences core/notices.ts canNotify allows',
+  },
+  push: {
+    input: z.object({
+      /** Chosen by the client once per compose screen, so a retry on a weak signal never sends twice. */
+      requestId: z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/, '请求编号无效')),
+      title: trimmedText('标题', 4, '标题至少 4 个字', NOTICE_TITLE_MAX),
+      body: trimmedText('内容', 10, '内容至少 10 个字', NOTICE_BODY_MAX),
+      kind: z.enum(NOTICE_KINDS),
+      urgency: z.enum(URGENCIES),
+      audience,
+      link: z.optional(z.nullable(link)),
+    }),
+    output: returns<{ noticeId: string; status: SendStatus; recipients: number; households: number }>(),
+    allow: LEADERS_AND_ADMINS,
+    rule: 'town admins anywhere; village admins and group leaders to their village and their group (canNotify)',
+  },
+  drain: {
+    input: z.object({}),
+    output: returns<{ chunks: number; done: boolean }>(),
+    allow: LEADERS_AND_ADMINS,
+    rule: 'senders; the timer trigger runs without a user',
+  },
+  sent: {
+    input: z.object({ ...pageSchema }),
+    output: returns<{ notices: SentSummary[]; nextCursor: string | null }>(),
+    allow: LEADERS_AND_ADMINS,
+    rule: 'their own notices',
+  },
   inbox: {
-    notices: NoticeSummary[];
-    nextCursor: string | null;
-    /** First page only: the unread count and the subscriptions left for the notice template. */
-    unread?: number;
-    grantsLeft?: number;
-    canSend?: boolean;
-  };
-  unread: { unread: number };
-  open: NoticeView;
-  subscribe: { grantsLeft: number };
-  sent: { notices: SentSummary[]; nextCursor: string | null };
-  coverage: CoverageView;
-  unreadHouseholds: { villageName: string; households: UnreadHousehold[] };
-  exportUnread: { filename: string; csv: string; rows: number };
-  drain: { chunks: number; done: boolean };
-}
+    input: z.object({ ...pageSchema }),
+    output: returns<{
+      notices: NoticeSummary[];
+      nextCursor: string | null;
+      /** First page only: the unread count and the subscriptions left for the notice template. */
+      unread?: number;
+      grantsLeft?: number;
+      canSend?: boolean;
+    }>(),
+    allow: RESIDENT,
+    rule: 'notices to the resident’s village, groups and town',
+  },
+  unread: {
+    input: z.object({}),
+    output: returns<{ unread: number }>(),
+    allow: RESIDENT,
+    rule: 'as inbox',
+  },
+  open: {
+    input: z.object({ noticeId: idSchema }),
+    output: returns<NoticeView>(),
+    allow: RESIDENT,
+    rule: 'a notice in the resident’s audience',
+  },
+  subscribe: {
+    input: z.object({
+      /** What `wx.requestSubscribeMessage` answered per template id. */
+      results: z.record(
+        z.string().check(z.maxLength(64, '模板编号无效')),
+        z.enum(['accept', 'reject', 'ban', 'filter']),
+      ),
+    }),
+    output: returns<{ grantsLeft: number }>(),
+    allow: RESIDENT,
+  },
+  coverage: {
+    input: z.object({ noticeId: idSchema }),
+    output: returns<CoverageView>(),
+    allow: RESIDENT,
+    rule: 'the sender, town admins and the village’s admins (canOversee)',
+  },
+  unreadHouseholds: {
+    input: z.object({ noticeId: idSchema, villageId: idSchema }),
+    output: returns<{ villageName: string; households: UnreadHousehold[] }>(),
+    allow: RESIDENT,
+    rule: 'as coverage',
+  },
+  exportUnread: {
+    input: z.object({ noticeId: idSchema }),
+    output: returns<{ filename: string; csv: string; rows: number }>(),
+    allow: RESIDENT,
+    rule: 'as coverage',
+  },
+} satisfies ActionMap;
+
+/** The input schemas by action (for forms that validate as the function does). */
+export const noticesInput = inputSchemas(noticesActions);
+export type NoticesInput = InputsOf<typeof noticesActions>;
+export type NoticesOutput = OutputsOf<typeof noticesActions>;

@@ -1,0 +1,2 @@
+/** The dividends domain: its contract (inputs, outputs, labels, error codes), pure rules and policy. */
+export * from './contract';

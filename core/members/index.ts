@@ -1,0 +1,2 @@
+/** The members domain: its contract (inputs, outputs, labels, error codes), pure rules and policy. */
+export * from './contract';
