@@ -1,5 +1,9 @@
 import type { LocalCloud } from '../../../local-cloud';
-import { DEMO_RESIDENT_COUNT, DEMO_ZHONGHAI_RESIDENTS, demoResidentOpenid } from '../../../scripts/demo/identities';
+import {
+  DEMO_RESIDENT_COUNT,
+  DEMO_ZHONGHAI_RESIDENTS,
+  demoResidentOpenid,
+} from '../../../scripts/demo/identities';
 import { data } from '../../support/app-cloud';
 import {
   ADMIN,
