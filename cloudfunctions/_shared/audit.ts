@@ -1,6 +1,5 @@
+import { AUDIT_LOG } from './collections';
 import { newId } from './ids';
-
-export const AUDIT_LOG = 'auditLog';
 
 export interface AuditEntry {
   actorOpenid: string;

@@ -1,3 +1,4 @@
+import type { MemberDoc } from './documents';
 import type { Schema } from '../../core/validation';
 import { validate } from '../../core/validation';
 import { accessOf, type Access } from '../../core/access';
@@ -14,7 +15,7 @@ import { fail, isResult, ok, type Failure, type Result } from '../../core/result
 import { clockNow } from './runtime';
 import { callerOpenid } from './cloud';
 import { AppError } from './errors';
-import { loadMember, type MemberDoc } from './member';
+import { loadMember } from './member';
 
 /** What a command gets besides its input: who is calling, and the time of the call. */
 export interface CommandContext {

@@ -1,7 +1,6 @@
+import { RATE_LIMITS } from './collections';
 import { _, db } from './cloud';
 import { isDuplicateKey } from './errors';
-
-export const RATE_LIMITS = 'rateLimits';
 
 /**
  * Counts one use of `bucket` by `subject` in the current fixed window if it is within `limit`, and says

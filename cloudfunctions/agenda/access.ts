@@ -1,8 +1,9 @@
+import type { MemberDoc } from '../_shared/documents';
+import { ITEMS } from '../_shared/collections';
 import { canManageVillage } from '../../core/roles';
-import type { MemberDoc } from '../_shared/member';
 import { AppError } from '../_shared/errors';
 import { db } from '../_shared/cloud';
-import { ITEMS, type ItemDoc } from './model';
+import { type ItemDoc } from './model';
 import type { Step } from '../../core/agenda';
 import { STEP_LABELS } from '../../core/agenda';
 

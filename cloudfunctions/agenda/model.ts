@@ -1,24 +1,6 @@
+import type { MemberDoc } from '../_shared/documents';
 import type { ItemStatus, ItemSummary, PollRules, Eligibility, Step, TimelineEvent } from '../../core/agenda';
 import { roleLabels } from '../../core/roles';
-import type { MemberDoc } from '../_shared/member';
-
-/** Collections of the agenda (indexes in cloudfunctions/collections.json). */
-export const ITEMS = 'agendaItems';
-export const COMMENTS = 'agendaComments';
-/** `<itemId>_<residentId>`: one support per resident per item. */
-export const SUPPORTS = 'agendaSupports';
-/** `<itemId>_<residentId>`: one verdict per resident per item (制度监事). */
-export const VERDICTS = 'agendaVerdicts';
-export const TASKS = 'agendaTasks';
-export const POLLS = 'polls';
-/** `<pollId>_<bucket>`: the frozen voter roll, openid → residentId, in buckets by a hash of the openid. */
-export const ROLLS = 'pollRolls';
-/** `<pollId>_<residentId>`: that someone voted — and nothing about how. */
-export const VOTES = 'pollVotes';
-/** `_id` = sha256 of the voter's receipt: what was chosen — and nothing about who. */
-export const BALLOTS = 'ballots';
-/** `<pollId>_<shard>`: counters, spread over shards so concurrent votes rarely touch the same document. */
-export const TALLIES = 'pollTallies';
 
 export interface ItemDoc {
   _id: string;

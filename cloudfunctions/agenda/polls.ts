@@ -1,3 +1,4 @@
+import { BALLOTS, POLLS, ROLLS, TALLIES, VOTES } from '../_shared/collections';
 import { envMs } from '../_shared/runtime';
 import { createHash } from 'node:crypto';
 import {
@@ -10,7 +11,7 @@ import {
   type PollView,
 } from '../../core/agenda';
 import { _, db } from '../_shared/cloud';
-import { BALLOTS, POLLS, ROLLS, TALLIES, VOTES, type PollDoc } from './model';
+import { type PollDoc } from './model';
 
 /**
  * The voting machinery. Eligibility is frozen when a poll opens into roll buckets (openid → residentId,

@@ -1,3 +1,4 @@
+import { BRIEFINGS, CATEGORIES } from '../_shared/collections';
 import { toMillis } from '../../core/time';
 import {
   disclosureState,
@@ -8,7 +9,7 @@ import {
 import { canPublishBriefing, type MemberIdentity } from '../../core/roles';
 import { db } from '../_shared/cloud';
 import { AppError } from '../_shared/errors';
-import { BRIEFINGS, CATEGORIES, TOWN_SCOPE, type BriefingDoc, type CategoryDoc } from './model';
+import { TOWN_SCOPE, type BriefingDoc, type CategoryDoc } from './model';
 
 /** The scopes a caller reads: the town's, and their own village's when bound. */
 export function readableScopes(member: MemberIdentity | null): string[] {

@@ -1,11 +1,5 @@
 import type { RichNode } from '../../core/briefings/rich-nodes';
 
-export const BRIEFINGS = 'briefings';
-export const VERSIONS = 'briefingVersions';
-export const READS = 'briefingReads';
-export const CATEGORIES = 'briefingCategories';
-export const VILLAGES = 'villages';
-
 /** `scope` is `town` or a village id, so that "what may this resident see" is one `$in`. */
 export const TOWN_SCOPE = 'town';
 

@@ -1,3 +1,5 @@
+import type { MemberDoc } from '../_shared/documents';
+import { COOPERATIVES, DISTRIBUTIONS } from '../_shared/collections';
 import { toMillisOrNull } from '../../core/time';
 import {
   BASIS_OF,
@@ -8,8 +10,7 @@ import {
 import { canManageVillage } from '../../core/roles';
 import { db } from '../_shared/cloud';
 import { AppError } from '../_shared/errors';
-import type { MemberDoc } from '../_shared/member';
-import { COOPERATIVES, DISTRIBUTIONS, type CoopDoc, type DistributionDoc } from './model';
+import { type CoopDoc, type DistributionDoc } from './model';
 
 /** Who manages a cooperative: the admins of its village (town admins too) and its board (理事会). */
 export function manages(member: MemberDoc | null, coop: Pick<CoopDoc, 'villageId' | 'board'>): boolean {

@@ -9,15 +9,6 @@ import type {
   SplitRule,
 } from '../../core/dividends';
 
-/** Collections of the dividends domain (see cloudfunctions/collections.json). */
-export const COOPERATIVES = 'cooperatives';
-/** `coopRosters/<coopId>`: the cooperative's current shareholder roster, replaced by each import. */
-export const ROSTERS = 'coopRosters';
-/** `<coopId>_<year>_v<version>`: one distribution version. */
-export const DISTRIBUTIONS = 'distributions';
-export const VILLAGES = 'villages';
-export const RESIDENTS = 'residents';
-
 export interface Person {
   openid: string;
   name: string;

@@ -1,10 +1,11 @@
+import type { MemberDoc } from '../_shared/documents';
+import { BOARDS, SETTINGS } from '../_shared/collections';
 import { toMillis } from '../../core/time';
 import { shownName, type BoardView, type EntryView } from '../../core/honor';
 import { canManageVillage } from '../../core/roles';
 import { db } from '../_shared/cloud';
 import { AppError } from '../_shared/errors';
-import type { MemberDoc } from '../_shared/member';
-import { BOARDS, SETTINGS, type BoardDoc, type CorrectionDoc, type EntryDoc } from './model';
+import { type BoardDoc, type CorrectionDoc, type EntryDoc } from './model';
 
 /** The village a reader looks at: their own, or one they manage and name. */
 export function viewedVillage(member: MemberDoc, villageId: string | undefined): string {

@@ -1,14 +1,6 @@
 import type { BoardStatus, HonorList } from '../../core/honor';
 import { derivedId } from '../_shared/ids';
 
-export const RULES = 'honorRules';
-export const SETTINGS = 'honorSettings';
-export const BOARDS = 'honorBoards';
-export const RESTRICTIONS = 'honorRestrictions';
-export const APPEALS = 'honorAppeals';
-export const RESIDENTS = 'residents';
-export const VILLAGES = 'villages';
-
 /** `honorRules/<villageId>_<code>`: one item of a village's 村规民约. */
 export interface RuleDoc {
   _id: string;

@@ -1,37 +1,3 @@
-import type { Roles } from '../../core/roles';
-
-/** Collections of the members domain (see cloudfunctions/collections.json for their indexes). */
-export const VILLAGES = 'villages';
-export const RESIDENTS = 'residents';
-export const BINDING_REQUESTS = 'bindingRequests';
-export const CLAIM_CODES = 'claimCodes';
-export const GROUP_SUMMARIES = 'groupSummaries';
-export { MEMBERS } from '../_shared/member';
-
-export interface VillageDoc {
-  _id: string;
-  townId: string;
-  townName: string;
-  name: string;
-  kind: 'village' | 'community';
-  order: number;
-}
-
-/** A village's roster entry. `openid` is set once a WeChat user is bound to it. */
-export interface ResidentDoc {
-  _id: string;
-  townId: string;
-  villageId: string;
-  name: string;
-  household: string;
-  phoneMasked: string | null;
-  openid: string | null;
-  roles: Roles;
-  source: 'request' | 'admin' | 'seed';
-  createdAt: Date;
-  updatedAt: Date;
-}
-
 /** One per WeChat user (`_id` derived from the openid), replaced when they ask again after a rejection. */
 export interface BindingRequestDoc {
   _id: string;

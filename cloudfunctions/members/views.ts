@@ -1,7 +1,7 @@
+import type { MemberDoc, ResidentDoc } from '../_shared/documents';
 import { roleLabels } from '../../core/roles';
 import type { BindingRequestView, MemberView, ResidentView } from '../../core/members';
-import type { MemberDoc } from '../_shared/member';
-import type { BindingRequestDoc, ResidentDoc } from './model';
+import type { BindingRequestDoc } from './model';
 
 export function memberView(m: MemberDoc): MemberView {
   return {

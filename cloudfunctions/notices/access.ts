@@ -1,9 +1,10 @@
+import type { MemberDoc } from '../_shared/documents';
+import { NOTICES } from '../_shared/collections';
 import { toMillis } from '../../core/time';
 import { canOversee, memberKeys, type NoticeSummary, type SentSummary } from '../../core/notices';
 import { db } from '../_shared/cloud';
 import { AppError } from '../_shared/errors';
-import type { MemberDoc } from '../_shared/member';
-import { NOTICES, type NoticeDoc } from './model';
+import { type NoticeDoc } from './model';
 
 export const oversees = (member: MemberDoc, notice: NoticeDoc) =>
   canOversee(member, { senderOpenid: notice.sender.openid, audience: notice.audience }, member._id);

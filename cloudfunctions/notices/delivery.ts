@@ -1,3 +1,5 @@
+import type { VillageDoc } from '../_shared/documents';
+import { CHUNKS, NOTICES, RESIDENTS, SUBSCRIPTIONS, VILLAGES } from '../_shared/collections';
 import {
   DELIVERY_CODES,
   NOTICE_TEMPLATE_ID,
@@ -7,19 +9,7 @@ import {
 } from '../../core/notices';
 import { _, cloud, db } from '../_shared/cloud';
 import { newId } from '../_shared/ids';
-import {
-  CHUNKS,
-  NOTICES,
-  RESIDENTS,
-  SUBSCRIPTIONS,
-  VILLAGES,
-  chunkId,
-  tuning,
-  type ChunkDoc,
-  type ChunkItem,
-  type NoticeDoc,
-  type VillageDoc,
-} from './model';
+import { chunkId, tuning, type ChunkDoc, type ChunkItem, type NoticeDoc } from './model';
 
 /**
  * Delivery of a notice's subscribe messages in resumable batches, at most once per recipient.

@@ -2,19 +2,6 @@ import { envInt, envText } from '../_shared/runtime';
 import type { Audience, LinkKind, NoticeKind, SendStatus, Urgency } from '../../core/notices';
 import { derivedId } from '../_shared/ids';
 
-/** Collections of the notices domain (see cloudfunctions/collections.json for their indexes). */
-export const NOTICES = 'notices';
-/** The delivery queue: a notice's recipients in chunks of one village, each with its outcome string. */
-export const CHUNKS = 'noticeChunks';
-/** `<noticeId>_<openid>`: a member opened the notice. */
-export const READS = 'noticeReads';
-/** One per notice and household: the first time anyone of the household opened it. */
-export const HOUSEHOLD_READS = 'noticeHouseholdReads';
-/** `subscriptions/<openid>`: one-time subscribe-message consents left per template, and each decision. */
-export const SUBSCRIPTIONS = 'subscriptions';
-export const RESIDENTS = 'residents';
-export const VILLAGES = 'villages';
-
 export interface NoticeDoc {
   _id: string;
   audience: Audience;
@@ -62,12 +49,6 @@ export interface ChunkDoc {
   /** Items whose subscribe messages may be on their way: recorded before sending, cleared after. */
   inFlight: { from: number; to: number } | null;
   doneAt: Date | null;
-}
-
-export interface VillageDoc {
-  _id: string;
-  name: string;
-  order: number;
 }
 
 export const chunkId = (noticeId: string, seq: number) => `${noticeId}_${String(seq).padStart(5, '0')}`;

@@ -1,3 +1,4 @@
+import { COMMENTS, ITEMS, SUPPORTS } from '../../_shared/collections';
 import { randomBytes } from 'node:crypto';
 import { COMMENTS_PER_HOUR, DISCUSSION_STEPS, type CommentView } from '../../../core/agenda';
 import { defineCommand } from '../../_shared/command';
@@ -7,7 +8,7 @@ import { AppError, isDuplicateKey } from '../../_shared/errors';
 import { consume } from '../../_shared/rate-limit';
 import { canManageItem, canTakePart, requireItem, requireStep } from '../access';
 import { runContended } from '../../_shared/contended';
-import { COMMENTS, ITEMS, SUPPORTS, type CommentDoc } from '../model';
+import { type CommentDoc } from '../model';
 
 const HOUR_MS = 3_600_000;
 

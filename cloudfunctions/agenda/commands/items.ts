@@ -1,3 +1,4 @@
+import { ITEMS, POLLS, SUPPORTS, TASKS, VERDICTS } from '../../_shared/collections';
 import { ITEMS_PER_DAY, NEXT_STEP, outcomeSummary, type ItemDetail, type Step } from '../../../core/agenda';
 import { DAY_MS } from '../../../core/time';
 import { defineCommand } from '../../_shared/command';
@@ -10,18 +11,7 @@ import { newId } from '../../_shared/ids';
 import { consume } from '../../_shared/rate-limit';
 import { txGet } from '../../_shared/transaction';
 import { canManageItem, canMergeItem, requireItem, requireManager, requireStep } from '../access';
-import {
-  event,
-  itemSummary,
-  ITEMS,
-  POLLS,
-  SUPPORTS,
-  TASKS,
-  VERDICTS,
-  type ItemDoc,
-  type PollDoc,
-  type TaskDoc,
-} from '../model';
+import { event, itemSummary, type ItemDoc, type PollDoc, type TaskDoc } from '../model';
 import { finalizeIfDue, outcomeOf, pollBrief } from '../polls';
 
 /**

@@ -1,3 +1,5 @@
+import type { MemberDoc } from '../../_shared/documents';
+import { BALLOTS, ITEMS, POLLS, ROLLS, TALLIES, VOTES } from '../../_shared/collections';
 import {
   checkChoices,
   normalizeReceipt,
@@ -9,9 +11,8 @@ import { defineCommand } from '../../_shared/command';
 import { _, db } from '../../_shared/cloud';
 import { AppError, isDuplicateKey } from '../../_shared/errors';
 import { newId } from '../../_shared/ids';
-import type { MemberDoc } from '../../_shared/member';
 import { requireItem, requireManager, requireStep } from '../access';
-import { BALLOTS, event, ITEMS, POLLS, ROLLS, TALLIES, VOTES, type PollDoc } from '../model';
+import { event, type PollDoc } from '../model';
 import {
   finalizeIfDue,
   hasVoted,

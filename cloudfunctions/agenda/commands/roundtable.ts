@@ -1,9 +1,10 @@
+import { ITEMS } from '../../_shared/collections';
 import { roleLabels, type Roles } from '../../../core/roles';
 import { defineCommand } from '../../_shared/command';
 import { _, db } from '../../_shared/cloud';
 import { AppError } from '../../_shared/errors';
 import { requireItem, requireManager, requireStep } from '../access';
-import { event, ITEMS } from '../model';
+import { event } from '../model';
 
 /** The alliance-group role someone sits at the round table in, or '' when they are in no group. */
 function groupRole(roles: Roles): string {

@@ -1,10 +1,11 @@
+import { ITEMS, VERDICTS } from '../../_shared/collections';
 import { type AgendaOutput } from '../../../core/agenda';
 import { defineCommand } from '../../_shared/command';
 import { _, db } from '../../_shared/cloud';
 import { AppError, isDuplicateKey } from '../../_shared/errors';
 import { canTakePart, requireItem, requireStep } from '../access';
 import { runContended } from '../../_shared/contended';
-import { event, ITEMS, VERDICTS } from '../model';
+import { event } from '../model';
 
 /**
  * 制度监事: once the tasks are done, residents of the village confirm the work or dispute it. One verdict per

@@ -1,3 +1,4 @@
+import { ITEMS, TASKS } from '../../_shared/collections';
 import { TASK_NOTES_MAX } from '../../../core/agenda';
 import { defineCommand } from '../../_shared/command';
 import { _, db } from '../../_shared/cloud';
@@ -5,7 +6,7 @@ import { AppError } from '../../_shared/errors';
 import { newId } from '../../_shared/ids';
 import { txGet } from '../../_shared/transaction';
 import { canManageItem, requireItem, requireManager, requireStep } from '../access';
-import { event, ITEMS, TASKS, type ItemDoc, type TaskDoc } from '../model';
+import { event, type ItemDoc, type TaskDoc } from '../model';
 
 /** Tasks per matter: a decision becomes a handful of jobs, not a project plan. */
 export const TASKS_PER_ITEM = 20;

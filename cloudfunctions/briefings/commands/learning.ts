@@ -1,13 +1,14 @@
+import { BRIEFINGS, BRIEFING_READS, VILLAGES } from '../../_shared/collections';
 import { _, db } from '../../_shared/cloud';
 import { defineCommand } from '../../_shared/command';
 import { runContended } from '../../_shared/contended';
 import { AppError, isDuplicateKey } from '../../_shared/errors';
 import { canManage, requireBriefing } from '../access';
-import { BRIEFINGS, READS, readId, VILLAGES } from '../model';
+import { readId } from '../model';
 
 export async function hasLearned(briefingId: string, residentId: string): Promise<boolean> {
   const { data } = await db
-    .collection(READS)
+    .collection(BRIEFING_READS)
     .where({ _id: readId(briefingId, residentId) })
     .get();
   return data.length > 0;
@@ -27,7 +28,7 @@ export const markLearned = defineCommand('briefings', 'markLearned', {
     let counted = true;
     try {
       await runContended(async (t) => {
-        await t.collection(READS).add({
+        await t.collection(BRIEFING_READS).add({
           data: {
             _id: readId(doc._id, member.residentId),
             briefingId: doc._id,

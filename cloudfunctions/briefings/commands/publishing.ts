@@ -1,3 +1,5 @@
+import type { MemberDoc } from '../../_shared/documents';
+import { BRIEFINGS, CATEGORIES, VERSIONS, VILLAGES } from '../../_shared/collections';
 import { type BriefingsInput } from '../../../core/briefings';
 import { plainText } from '../../../core/briefings/rich-text';
 import { canPublishBriefing } from '../../../core/roles';
@@ -6,10 +8,9 @@ import { defineCommand } from '../../_shared/command';
 import { checkText } from '../../_shared/content';
 import { AppError, isDuplicateKey } from '../../_shared/errors';
 import { newId } from '../../_shared/ids';
-import type { MemberDoc } from '../../_shared/member';
 import { canManage, categoryView, loadCategories, scopeKey } from '../access';
 import { briefingContent, newBriefing, versionRecord, type WrittenBriefing } from '../document';
-import { BRIEFINGS, CATEGORIES, VERSIONS, VILLAGES, type BriefingDoc, type CategoryDoc } from '../model';
+import { type BriefingDoc, type CategoryDoc } from '../model';
 
 const EDITED_MEANWHILE = '这篇宣讲刚被别人修改过，请刷新后再改';
 

@@ -1,3 +1,4 @@
+import { BRIEFINGS, VERSIONS } from '../../_shared/collections';
 import { escapeRegExp, searchTerms, snippet } from '../../../core/briefings';
 import { plainText } from '../../../core/briefings/rich-text';
 import { _, db } from '../../_shared/cloud';
@@ -13,7 +14,7 @@ import {
   requireBriefing,
   summaryOf,
 } from '../access';
-import { BRIEFINGS, VERSIONS, versionId, type BriefingDoc, type VersionDoc } from '../model';
+import { versionId, type BriefingDoc, type VersionDoc } from '../model';
 
 const PAGE = 20;
 /** What a list row needs: not the body, its nodes, or the search text. */

@@ -1,3 +1,4 @@
+import { COOPERATIVES, DISTRIBUTIONS, RESIDENTS, ROSTERS, VILLAGES } from '../../_shared/collections';
 import { canManageVillage } from '../../../core/roles';
 import { readRosterFile, rosterFromCells } from '../../../core/dividends/roster-file';
 import { _, db } from '../../_shared/cloud';
@@ -6,16 +7,7 @@ import { checkText } from '../../_shared/content';
 import { AppError } from '../../_shared/errors';
 import { newId } from '../../_shared/ids';
 import { coopSummaryOf, findCoop, manages, requireCoop, requireManagedCoop, summaryOf } from '../access';
-import {
-  COOPERATIVES,
-  DISTRIBUTIONS,
-  RESIDENTS,
-  ROSTERS,
-  VILLAGES,
-  type CoopDoc,
-  type DistributionDoc,
-  type RosterDoc,
-} from '../model';
+import { type CoopDoc, type DistributionDoc, type RosterDoc } from '../model';
 
 const SUMMARY_FIELDS = { snapshot: false, lines: false } as const;
 

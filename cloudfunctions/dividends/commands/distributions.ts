@@ -1,3 +1,5 @@
+import type { MemberDoc } from '../../_shared/documents';
+import { DISTRIBUTIONS, ROSTERS } from '../../_shared/collections';
 import {
   BASIS_OF,
   DistributionError,
@@ -15,16 +17,8 @@ import { db } from '../../_shared/cloud';
 import { defineCommand } from '../../_shared/command';
 import { checkText } from '../../_shared/content';
 import { AppError, isDuplicateKey } from '../../_shared/errors';
-import type { MemberDoc } from '../../_shared/member';
 import { lineOf, manages, requireDistribution, requireManagedCoop, summaryOf } from '../access';
-import {
-  DISTRIBUTIONS,
-  ROSTERS,
-  distributionId,
-  type CoopDoc,
-  type DistributionDoc,
-  type RosterDoc,
-} from '../model';
+import { distributionId, type CoopDoc, type DistributionDoc, type RosterDoc } from '../model';
 
 const person = (openid: string, member: MemberDoc) => ({ openid, name: member.name });
 

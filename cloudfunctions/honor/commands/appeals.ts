@@ -1,3 +1,4 @@
+import { APPEALS, BOARDS, RESTRICTIONS } from '../../_shared/collections';
 import { toMillisOrNull } from '../../../core/time';
 import {
   appealDeadline,
@@ -14,16 +15,7 @@ import { defineCommand } from '../../_shared/command';
 import { AppError, isDuplicateKey } from '../../_shared/errors';
 import { restrictionStatus } from '../../_shared/restrictions';
 import { entryView, managedVillage, masksBlackNames, requireBoard, requireEntry } from '../access';
-import {
-  APPEALS,
-  BOARDS,
-  householdKey,
-  pairId,
-  RESTRICTIONS,
-  type AppealDoc,
-  type BoardDoc,
-  type RestrictionDoc,
-} from '../model';
+import { householdKey, pairId, type AppealDoc, type BoardDoc, type RestrictionDoc } from '../model';
 import { correct } from './boards';
 
 /**

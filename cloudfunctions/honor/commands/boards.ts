@@ -1,3 +1,5 @@
+import type { MemberDoc } from '../../_shared/documents';
+import { BOARDS, RESIDENTS, RESTRICTIONS, RULES, VILLAGES } from '../../_shared/collections';
 import {
   boardId as boardIdOf,
   canEditBoard,
@@ -10,7 +12,6 @@ import { canManageVillage } from '../../../core/roles';
 import { _, db } from '../../_shared/cloud';
 import { defineCommand } from '../../_shared/command';
 import { AppError, isDuplicateKey } from '../../_shared/errors';
-import type { MemberDoc } from '../../_shared/member';
 import {
   boardView,
   isAuthor,
@@ -21,14 +22,9 @@ import {
   viewedVillage,
 } from '../access';
 import {
-  BOARDS,
   entryIdOf,
   householdKey,
   pairId,
-  RESIDENTS,
-  RESTRICTIONS,
-  RULES,
-  VILLAGES,
   type BoardDoc,
   type EntryDoc,
   type RestrictionDoc,

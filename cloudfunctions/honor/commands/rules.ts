@@ -1,9 +1,10 @@
+import { RESIDENTS, RULES, SETTINGS } from '../../_shared/collections';
 import { type RuleView } from '../../../core/honor';
 import { _, db } from '../../_shared/cloud';
 import { defineCommand } from '../../_shared/command';
 import { escapeRegExp } from '../../../core/briefings';
 import { managedVillage, masksBlackNames, viewedVillage } from '../access';
-import { RESIDENTS, RULES, SETTINGS, type RuleDoc } from '../model';
+import { type RuleDoc } from '../model';
 
 const ruleView = (r: RuleDoc): RuleView => ({
   code: r.code,

@@ -1,20 +1,13 @@
+import type { MemberDoc, ResidentDoc, VillageDoc } from '../../_shared/documents';
+import { BINDING_REQUESTS, MEMBERS, RESIDENTS, VILLAGES } from '../../_shared/collections';
 import { canManageVillage, NO_ROLES } from '../../../core/roles';
 import { defineCommand } from '../../_shared/command';
 import { audit } from '../../_shared/audit';
 import { db } from '../../_shared/cloud';
 import { AppError, isDuplicateKey } from '../../_shared/errors';
 import { newId } from '../../_shared/ids';
-import type { MemberDoc } from '../../_shared/member';
 import { txGet } from '../../_shared/transaction';
-import {
-  BINDING_REQUESTS,
-  MEMBERS,
-  RESIDENTS,
-  VILLAGES,
-  type BindingRequestDoc,
-  type ResidentDoc,
-  type VillageDoc,
-} from '../model';
+import { type BindingRequestDoc } from '../model';
 
 /**
  * The village's admin (or a town admin) approves a binding request: in one transaction the request is

@@ -1,21 +1,14 @@
+import type { MemberDoc, ResidentDoc, VillageDoc } from '../../_shared/documents';
+import { CLAIM_CODES, MEMBERS, RESIDENTS, VILLAGES } from '../../_shared/collections';
 import { CLAIM_ATTEMPTS_PER_HOUR, normalizeClaimCode } from '../../../core/members/claim-code';
 import { defineCommand } from '../../_shared/command';
 import { audit } from '../../_shared/audit';
 import { db } from '../../_shared/cloud';
 import { AppError, isDuplicateKey } from '../../_shared/errors';
 import { derivedId } from '../../_shared/ids';
-import type { MemberDoc } from '../../_shared/member';
 import { consume, used } from '../../_shared/rate-limit';
 import { txGet } from '../../_shared/transaction';
-import {
-  CLAIM_CODES,
-  MEMBERS,
-  RESIDENTS,
-  VILLAGES,
-  type ClaimCodeDoc,
-  type ResidentDoc,
-  type VillageDoc,
-} from '../model';
+import { type ClaimCodeDoc } from '../model';
 import { memberView } from '../views';
 
 const HOUR_MS = 3_600_000;

@@ -1,3 +1,5 @@
+import type { ResidentDoc } from '../../_shared/documents';
+import { CLAIM_CODES, RESIDENTS } from '../../_shared/collections';
 import { CLAIM_CODE_DIGITS, CLAIM_CODE_TTL_DAYS, formatClaimCode } from '../../../core/members/claim-code';
 import { maskPhone } from '../../../core/members/phone';
 import { canManageVillage, NO_ROLES } from '../../../core/roles';
@@ -8,7 +10,7 @@ import { _, db } from '../../_shared/cloud';
 import { AppError, isDuplicateKey } from '../../_shared/errors';
 import { derivedId, newId, randomDigits } from '../../_shared/ids';
 import { txGet } from '../../_shared/transaction';
-import { CLAIM_CODES, RESIDENTS, type ClaimCodeDoc, type ResidentDoc } from '../model';
+import { type ClaimCodeDoc } from '../model';
 import { requireVillage } from './lookups';
 
 /**

@@ -1,7 +1,8 @@
+import { GROUP_SUMMARIES } from '../../_shared/collections';
 import { GROUP_CODES, GROUPS } from '../../../core/groups';
 import { defineCommand } from '../../_shared/command';
 import { db } from '../../_shared/cloud';
-import { GROUP_SUMMARIES, type GroupSummaryDoc } from '../model';
+import { type GroupSummaryDoc } from '../model';
 
 const POSITION_ORDER = { leader: 0, deputy: 1 } as const;
 

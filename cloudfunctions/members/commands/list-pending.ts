@@ -1,9 +1,11 @@
+import type { ResidentDoc } from '../../_shared/documents';
+import { BINDING_REQUESTS, RESIDENTS } from '../../_shared/collections';
 import { canManageVillage } from '../../../core/roles';
 import { defineCommand } from '../../_shared/command';
 import { _, db } from '../../_shared/cloud';
 import { AppError } from '../../_shared/errors';
 import { decodeCursor, encodeCursor } from '../../_shared/cursor';
-import { BINDING_REQUESTS, RESIDENTS, type BindingRequestDoc, type ResidentDoc } from '../model';
+import { type BindingRequestDoc } from '../model';
 import { requestView } from '../views';
 import { allVillages } from './lookups';
 

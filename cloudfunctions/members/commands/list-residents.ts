@@ -1,8 +1,9 @@
+import type { ResidentDoc } from '../../_shared/documents';
+import { RESIDENTS } from '../../_shared/collections';
 import { canManageVillage } from '../../../core/roles';
 import { defineCommand } from '../../_shared/command';
 import { _, db } from '../../_shared/cloud';
 import { AppError } from '../../_shared/errors';
-import { RESIDENTS, type ResidentDoc } from '../model';
 import { residentView } from '../views';
 
 /**

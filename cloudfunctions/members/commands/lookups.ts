@@ -1,11 +1,12 @@
+import type { VillageDoc } from '../../_shared/documents';
+import { VILLAGES } from '../../_shared/collections';
 import { AppError } from '../../_shared/errors';
 import { db } from '../../_shared/cloud';
-import { VILLAGES, type VillageDoc } from '../model';
+import { findById } from '../../_shared/store';
 
 /** One read: a village by id, or NOT_FOUND. */
 export async function requireVillage(villageId: string): Promise<VillageDoc> {
-  const { data } = await db.collection(VILLAGES).where({ _id: villageId }).get();
-  const village = data[0] as VillageDoc | undefined;
+  const village = await findById(VILLAGES, villageId);
   if (!village) throw new AppError('NOT_FOUND', '没有找到这个村（社区）');
   return village;
 }

@@ -1,8 +1,9 @@
+import { BINDING_REQUESTS } from '../../_shared/collections';
 import type { MeData } from '../../../core/members';
 import { defineCommand } from '../../_shared/command';
 import { db } from '../../_shared/cloud';
 import { derivedId } from '../../_shared/ids';
-import { BINDING_REQUESTS, type BindingRequestDoc } from '../model';
+import { type BindingRequestDoc } from '../model';
 import { memberView, requestView } from '../views';
 import { requireVillage } from './lookups';
 

@@ -1,10 +1,11 @@
+import { BINDING_REQUESTS } from '../../_shared/collections';
 import { canManageVillage } from '../../../core/roles';
 import { defineCommand } from '../../_shared/command';
 import { audit } from '../../_shared/audit';
 import { db } from '../../_shared/cloud';
 import { AppError } from '../../_shared/errors';
 import { txGet } from '../../_shared/transaction';
-import { BINDING_REQUESTS, type BindingRequestDoc } from '../model';
+import { type BindingRequestDoc } from '../model';
 
 /**
  * The village's admin (or a town admin) declines a binding request with a reason the applicant will see;

@@ -1,3 +1,4 @@
+import { BINDING_REQUESTS } from '../../_shared/collections';
 import { BINDING_REQUESTS_PER_DAY } from '../../../core/members';
 import { maskPhone } from '../../../core/members/phone';
 import { DAY_MS } from '../../../core/time';
@@ -7,7 +8,7 @@ import { checkText } from '../../_shared/content';
 import { AppError } from '../../_shared/errors';
 import { derivedId } from '../../_shared/ids';
 import { consume } from '../../_shared/rate-limit';
-import { BINDING_REQUESTS, type BindingRequestDoc } from '../model';
+import { type BindingRequestDoc } from '../model';
 import { requestView } from '../views';
 import { requireVillage } from './lookups';
 

@@ -1,3 +1,5 @@
+import type { ResidentDoc } from '../../_shared/documents';
+import { GROUP_SUMMARIES, MEMBERS, RESIDENTS } from '../../_shared/collections';
 import { GROUP_CODES, type GroupCode } from '../../../core/groups';
 import { checkRoleChange, normalizeRoles, roleLabels, type Roles } from '../../../core/roles';
 import { defineCommand } from '../../_shared/command';
@@ -5,7 +7,7 @@ import { audit } from '../../_shared/audit';
 import { db } from '../../_shared/cloud';
 import { AppError } from '../../_shared/errors';
 import { txGet } from '../../_shared/transaction';
-import { GROUP_SUMMARIES, MEMBERS, RESIDENTS, type GroupSummaryDoc, type ResidentDoc } from '../model';
+import { type GroupSummaryDoc } from '../model';
 import { requireVillage } from './lookups';
 
 /**

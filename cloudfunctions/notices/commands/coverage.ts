@@ -1,3 +1,4 @@
+import { CHUNKS, HOUSEHOLD_READS, NOTICES } from '../../_shared/collections';
 import {
   addOutcomes,
   emptyCounts,
@@ -13,7 +14,7 @@ import { defineCommand } from '../../_shared/command';
 import { decodeCursor, encodeCursor } from '../../_shared/cursor';
 import { AppError } from '../../_shared/errors';
 import { requireOverseen, sentSummaryOf } from '../access';
-import { CHUNKS, HOUSEHOLD_READS, NOTICES, type ChunkDoc, type NoticeDoc } from '../model';
+import { type ChunkDoc, type NoticeDoc } from '../model';
 
 const PAGE_SIZE = 20;
 /** Chunk documents per read: each holds up to 500 recipients, so a few keep a read well under 1 MB. */

@@ -1,3 +1,5 @@
+import type { MemberDoc } from '../../_shared/documents';
+import { HOUSEHOLD_READS, NOTICES, NOTICE_READS, SUBSCRIPTIONS } from '../../_shared/collections';
 import {
   BACKLOG_MS,
   NOTICE_TEMPLATE_ID,
@@ -9,17 +11,8 @@ import { _, db } from '../../_shared/cloud';
 import { defineCommand } from '../../_shared/command';
 import { decodeCursor, encodeCursor } from '../../_shared/cursor';
 import { AppError, isDuplicateKey } from '../../_shared/errors';
-import type { MemberDoc } from '../../_shared/member';
 import { addressedTo, oversees, requireNotice, summaryOf } from '../access';
-import {
-  HOUSEHOLD_READS,
-  NOTICES,
-  READS,
-  SUBSCRIPTIONS,
-  householdReadId,
-  readId,
-  type NoticeDoc,
-} from '../model';
+import { householdReadId, readId, type NoticeDoc } from '../model';
 
 const PAGE_SIZE = 20;
 const SUMMARY_FIELDS = { body: false, villages: false, planLease: false } as const;
@@ -34,7 +27,7 @@ const addressed = (member: MemberDoc) => ({
 async function readSet(openid: string, noticeIds: string[]): Promise<Set<string>> {
   if (noticeIds.length === 0) return new Set();
   const { data } = await db
-    .collection(READS)
+    .collection(NOTICE_READS)
     .where({ _id: _.in(noticeIds.map((id) => readId(id, openid))) })
     .field({ noticeId: true })
     .limit(1000)
@@ -154,7 +147,7 @@ export const open = defineCommand('notices', 'open', {
 async function markRead(notice: NoticeDoc, member: MemberDoc, now: number): Promise<void> {
   const at = new Date(now);
   const { data } = await db
-    .collection(READS)
+    .collection(NOTICE_READS)
     .where({ _id: readId(notice._id, member._id) })
     .field({ _id: true })
     .get();
@@ -167,7 +160,12 @@ async function markRead(notice: NoticeDoc, member: MemberDoc, now: number): Prom
     readerName: member.name,
     at,
   });
-  await addOnce(READS, { _id: readId(notice._id, member._id), noticeId: notice._id, openid: member._id, at });
+  await addOnce(NOTICE_READS, {
+    _id: readId(notice._id, member._id),
+    noticeId: notice._id,
+    openid: member._id,
+    at,
+  });
 }
 
 async function addOnce(collection: string, doc: Record<string, unknown>): Promise<void> {

@@ -1,3 +1,5 @@
+import type { MemberDoc, VillageDoc } from '../../_shared/documents';
+import { NOTICES } from '../../_shared/collections';
 import { DAY_MS } from '../../../core/time';
 import { GROUP_CODES } from '../../../core/groups';
 import {
@@ -16,10 +18,9 @@ import { db } from '../../_shared/cloud';
 import { defineCommand } from '../../_shared/command';
 import { checkText } from '../../_shared/content';
 import { AppError, isDuplicateKey } from '../../_shared/errors';
-import type { MemberDoc } from '../../_shared/member';
 import { consume, used } from '../../_shared/rate-limit';
 import { allVillages, drain, plan } from '../delivery';
-import { NOTICES, noticeIdOf, tuning, type NoticeDoc, type VillageDoc } from '../model';
+import { noticeIdOf, tuning, type NoticeDoc } from '../model';
 
 const BUCKET = 'noticePush';
 
