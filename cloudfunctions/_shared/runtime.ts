@@ -1,14 +1,16 @@
 /**
  * The one place where a function reads its environment. In WeChat cloud none of these is set and every
  * value is its production default; the offline cloud and the tests set them to move the clock or shrink
- * the work so that chunking, resumption and deadlines can be checked with a small town:
+ * the work, so that chunking, resumption and deadlines can be checked with a small town. `npm start`
+ * passes `FN_<NAME>=value` from its own environment to the functions as `<NAME>` (e.g.
+ * `FN_FINALIZE_GRACE_MS=1000 npm start`).
  *
- * | variable                      | read by                 | what it changes                                   |
- * | ----------------------------- | ----------------------- | ------------------------------------------------- |
- * | `LOCAL_CLOUD_CLOCK_OFFSET_MS` | every command (`now`)   | moves the clock (the offline cloud's setClockOffset) |
- * | `FINALIZE_GRACE_MS`           | agenda polls            | the wait after a poll closes before it is frozen  |
- * | `NOTICES_CHUNK_SIZE` …        | notices delivery        | chunk, batch, concurrency, budgets, lease (model.ts) |
- * | `NOTICES_MINIPROGRAM_STATE`   | notices delivery        | subscribe messages' formal / trial / developer    |
+ * | variable                      | read by               | what it changes                                      |
+ * | ----------------------------- | --------------------- | ---------------------------------------------------- |
+ * | `LOCAL_CLOUD_CLOCK_OFFSET_MS` | every command (`now`) | moves the clock (the offline cloud's setClockOffset) |
+ * | `FINALIZE_GRACE_MS`           | agenda polls          | the wait after a poll closes before it is frozen     |
+ * | `NOTICES_CHUNK_SIZE` …        | notices delivery      | chunk, batch, concurrency, budgets, lease (model.ts) |
+ * | `NOTICES_MINIPROGRAM_STATE`   | notices delivery      | subscribe messages' formal / trial / developer       |
  */
 
 /** The time a command works with: the real time, moved by the clock offset where one is set. */
