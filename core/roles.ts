@@ -8,8 +8,9 @@ import {
 } from './groups';
 
 /**
- * Roles of a verified resident. Every rule about who may do what lives in this file; each cloud command
- * declares its audience and the router checks it here.
+ * Roles of a verified resident, the audiences an action's contract entry allows (`holds`, `allows`: the
+ * router's gate), and the rules several domains share (canManageVillage, role changes). Each domain's own
+ * `can…` predicates live in core/<domain>/policy.ts.
  */
 export interface GroupRole {
   group: GroupCode;
