@@ -3,7 +3,8 @@ import { BASIS_OF } from '../../../core/dividends';
 import { db } from '../../_shared/cloud';
 import { defineCommand } from '../../_shared/command';
 import { checkText } from '../../_shared/content';
-import { AppError, isDuplicateKey } from '../../_shared/errors';
+import { AppError } from '../../_shared/errors';
+import { addUnique } from '../../_shared/store';
 import { distributionId, personOf, SUMMARY_FIELDS, type DistributionDoc } from '../model';
 import { requireManagedCoop } from '../policy';
 
@@ -71,12 +72,7 @@ export const declare = defineCommand('dividends', 'declare', {
       createdAt: new Date(ctx.now),
       publishedAt: null,
     };
-    try {
-      await db.collection(DISTRIBUTIONS).add({ data: doc });
-    } catch (e) {
-      if (isDuplicateKey(e)) throw new AppError('CONFLICT', '另一位管理员刚刚申报了这一版本，请刷新');
-      throw e;
-    }
+    await addUnique(DISTRIBUTIONS, doc, '另一位管理员刚刚申报了这一版本，请刷新');
     return { distributionId: doc._id, version };
   },
 });

@@ -1,8 +1,8 @@
 import { APPEALS } from '../../_shared/collections';
 import { canAppeal } from '../../../core/honor';
-import { db } from '../../_shared/cloud';
 import { defineCommand } from '../../_shared/command';
-import { AppError, isDuplicateKey } from '../../_shared/errors';
+import { AppError } from '../../_shared/errors';
+import { addUnique } from '../../_shared/store';
 import { householdKey, pairId, type AppealDoc } from '../model';
 import { requireBoard, requireEntry } from '../policy';
 
@@ -38,12 +38,7 @@ export const appeal = defineCommand('honor', 'appeal', {
       createdAt: new Date(ctx.now),
       resolution: null,
     };
-    try {
-      await db.collection(APPEALS).add({ data: { _id: id, ...doc } });
-    } catch (e) {
-      if (isDuplicateKey(e)) throw new AppError('CONFLICT', '这条记录已经申诉过了');
-      throw e;
-    }
+    await addUnique(APPEALS, { _id: id, ...doc }, '这条记录已经申诉过了');
     return { appealId: id };
   },
 });

@@ -1,9 +1,8 @@
 import { BOARDS, VILLAGES } from '../../_shared/collections';
 import { boardId as boardIdOf, monthOf } from '../../../core/honor';
-import { db } from '../../_shared/cloud';
 import { defineCommand } from '../../_shared/command';
-import { AppError, isDuplicateKey } from '../../_shared/errors';
-import { findById } from '../../_shared/store';
+import { AppError } from '../../_shared/errors';
+import { addUnique, findById } from '../../_shared/store';
 import { personOf, type BoardDoc } from '../model';
 import { managedVillage } from '../policy';
 
@@ -34,12 +33,7 @@ export const createBoard = defineCommand('honor', 'createBoard', {
       createdAt: at,
       updatedAt: at,
     };
-    try {
-      await db.collection(BOARDS).add({ data: { _id: id, ...doc } });
-    } catch (e) {
-      if (isDuplicateKey(e)) throw new AppError('CONFLICT', '这个月的红黑榜已经建好了');
-      throw e;
-    }
+    await addUnique(BOARDS, { _id: id, ...doc }, '这个月的红黑榜已经建好了');
     return { boardId: id };
   },
 });
