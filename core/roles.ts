@@ -8,8 +8,9 @@ import {
 } from './groups';
 
 /**
- * Roles of a verified resident. Every rule about who may do what lives in this file; each cloud command
- * declares its audience and the router checks it here.
+ * Roles of a verified resident, the audiences an action's contract entry allows (`holds`, `allows`: the
+ * router's gate), and the rules several domains share (canManageVillage, role changes). Each domain's own
+ * `can…` predicates live in core/<domain>/policy.ts.
  */
 export interface GroupRole {
   group: GroupCode;
@@ -133,20 +134,4 @@ export function roleLabels(roles: Roles): string[] {
     labels.push(`${GROUPS[g.group].name}${POSITION_LABELS[g.position]}（${LEVEL_LABELS[g.level]}）`);
   }
   return labels;
-}
-
-/**
- * 政策宣讲 (seed 000: the 政策解读组 explains policy): the town admin and the town's 政策解读组 组长/副组长 publish
- * to the whole town or any village; a village admin and the village's 政策解读组 组长/副组长 to their own
- * village. `villageId` null means the whole town. The same rule decides who edits, withdraws and sees counts.
- */
-export function canPublishBriefing(member: MemberIdentity | null, villageId: string | null): boolean {
-  if (!member) return false;
-  const { roles } = member;
-  if (roles.townAdmin) return true;
-  const policyLead = (level: 'town' | 'village') =>
-    roles.groups.some((g) => g.group === 'policy' && g.level === level && g.position !== 'member');
-  if (policyLead('town')) return true;
-  if (villageId === null || villageId !== member.villageId) return false;
-  return roles.villageAdmin || policyLead('village');
 }

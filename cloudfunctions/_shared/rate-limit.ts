@@ -1,6 +1,7 @@
 import { RATE_LIMITS } from './collections';
 import { _, db } from './cloud';
 import { isDuplicateKey } from './errors';
+import { findById } from './store';
 
 /**
  * Counts one use of `bucket` by `subject` in the current fixed window if it is within `limit`, and says
@@ -40,9 +41,6 @@ export async function consume(
 /** Uses already counted in the current window (does not count this look). */
 export async function used(bucket: string, subject: string, windowMs: number, now: number): Promise<number> {
   const start = Math.floor(now / windowMs) * windowMs;
-  const { data } = await db
-    .collection(RATE_LIMITS)
-    .where({ _id: `${bucket}:${subject}:${start}` })
-    .get();
-  return (data[0]?.count as number | undefined) ?? 0;
+  const counter = await findById(RATE_LIMITS, `${bucket}:${subject}:${start}`);
+  return (counter?.count as number | undefined) ?? 0;
 }

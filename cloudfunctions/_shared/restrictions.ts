@@ -1,4 +1,5 @@
 import { restrictionState } from '../../core/honor';
+import { RESTRICTIONS } from './collections';
 import { db } from './cloud';
 
 /**
@@ -12,7 +13,7 @@ export async function restrictionStatus(
   now: number,
 ): Promise<{ restricted: boolean; until: number | null; reasonTitle: string | null }> {
   const { data } = await db
-    .collection('honorRestrictions')
+    .collection(RESTRICTIONS)
     .where({ householdKey: `${villageId}:${household}`, liftedAt: null })
     .limit(100)
     .get();

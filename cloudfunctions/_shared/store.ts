@@ -7,6 +7,7 @@ import type { ChunkDoc, NoticeDoc } from '../notices/model';
 import { _, db } from './cloud';
 import * as C from './collections';
 import type { MemberDoc, ResidentDoc, VillageDoc } from './documents';
+import { AppError, isDuplicateKey } from './errors';
 
 /**
  * The document each collection holds (names in collections.ts). A collection not listed holds small
@@ -92,4 +93,21 @@ export async function scanAll<K extends CollectionName>(
   const out: DocOf<K>[] = [];
   for await (const page of scanPages(collection, where, options)) out.push(...page);
   return out;
+}
+
+/**
+ * Adds a document whose `_id` makes it unique (one per month, per entry…): one write, or CONFLICT with
+ * `taken` when that document exists already.
+ */
+export async function addUnique<K extends CollectionName>(
+  collection: K,
+  doc: DocOf<K> & { _id: string },
+  taken: string,
+): Promise<void> {
+  try {
+    await db.collection(collection).add({ data: doc });
+  } catch (e) {
+    if (isDuplicateKey(e)) throw new AppError('CONFLICT', taken);
+    throw e;
+  }
 }

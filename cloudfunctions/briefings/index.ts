@@ -1,7 +1,16 @@
 import { createHandler } from '../_shared/command';
-import { markLearned, readStats } from './commands/learning';
-import { edit, listCategories, publish, saveCategory, withdraw } from './commands/publishing';
-import { get, list, listVersions, getVersion, search } from './commands/reading';
+import { edit } from './commands/edit';
+import { get } from './commands/get';
+import { getVersion } from './commands/get-version';
+import { list } from './commands/list';
+import { listCategories } from './commands/list-categories';
+import { listVersions } from './commands/list-versions';
+import { markLearned } from './commands/mark-learned';
+import { publish } from './commands/publish';
+import { readStats } from './commands/read-stats';
+import { saveCategory } from './commands/save-category';
+import { search } from './commands/search';
+import { withdraw } from './commands/withdraw';
 
 /**
  * `briefings`: policy briefings (政策宣讲) and public disclosures (公示). The 政策解读组 and the admins publish

@@ -1,8 +1,5 @@
 import type { RichNode } from '../../core/briefings/rich-nodes';
 
-/** `scope` is `town` or a village id, so that "what may this resident see" is one `$in`. */
-export const TOWN_SCOPE = 'town';
-
 export interface Attachment {
   fileId: string;
   name: string;
@@ -17,6 +14,7 @@ export interface BriefingContent {
   /** Rendered once at publish or edit by core/rich-text.ts: what both builds show. */
   nodes: RichNode[];
   categoryId: string;
+  /** `town` or a village id (core/briefings rules.ts TOWN_SCOPE), so what a resident may see is one `$in`. */
   scope: string;
   /** 全镇 or the village's name at the time of publishing. */
   scopeLabel: string;

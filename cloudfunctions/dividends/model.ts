@@ -1,6 +1,7 @@
 import type {
   Basis,
   Distribution,
+  DistributionInput,
   DistributionStatus,
   HouseholdView,
   LegalForm,
@@ -13,6 +14,9 @@ export interface Person {
   openid: string;
   name: string;
 }
+
+/** The caller as a distribution records who declared, computed or reviewed it. */
+export const personOf = (openid: string, member: { name: string }): Person => ({ openid, name: member.name });
 
 export interface CoopDoc {
   _id: string;
@@ -71,3 +75,18 @@ export interface DistributionDoc {
 
 export const distributionId = (coopId: string, year: number, version: number) =>
   `${coopId}_${year}_v${version}`;
+
+/** What a list or summary reads of a distribution: not the roster snapshot or the household lines. */
+export const SUMMARY_FIELDS = { snapshot: false, lines: false } as const;
+
+/** The computation's input: the distribution's snapshot under its rule and terms, at its profit or another. */
+export function inputOf(d: DistributionDoc, profitFen = d.profitFen): DistributionInput {
+  return {
+    profitFen,
+    rule: d.rule,
+    basis: d.basis,
+    transactionReturnBp: d.transactionReturnBp,
+    terms: d.terms,
+    holdings: d.snapshot ?? [],
+  };
+}

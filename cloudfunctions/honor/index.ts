@@ -1,18 +1,23 @@
 import { createHandler } from '../_shared/command';
-import { appeal, listAppeals, myStanding, reassess, resolveAppeal } from './commands/appeals';
-import {
-  addCorrection,
-  addEntry,
-  approveBoard,
-  createBoard,
-  getBoard,
-  listBoards,
-  recordAssembly,
-  removeEntry,
-  returnBoard,
-  submitBoard,
-} from './commands/boards';
-import { listRules, saveRule, saveSettings, searchHouseholds } from './commands/rules';
+import { addCorrection } from './commands/add-correction';
+import { addEntry } from './commands/add-entry';
+import { appeal } from './commands/appeal';
+import { approveBoard } from './commands/approve-board';
+import { createBoard } from './commands/create-board';
+import { getBoard } from './commands/get-board';
+import { listAppeals } from './commands/list-appeals';
+import { listBoards } from './commands/list-boards';
+import { listRules } from './commands/list-rules';
+import { myStanding } from './commands/my-standing';
+import { reassess } from './commands/reassess';
+import { recordAssembly } from './commands/record-assembly';
+import { removeEntry } from './commands/remove-entry';
+import { resolveAppeal } from './commands/resolve-appeal';
+import { returnBoard } from './commands/return-board';
+import { saveRule } from './commands/save-rule';
+import { saveSettings } from './commands/save-settings';
+import { searchHouseholds } from './commands/search-households';
+import { submitBoard } from './commands/submit-board';
 
 /**
  * `honor`: the monthly 诚信红黑榜 with due process. Boards are drafted, reviewed by a second admin or the

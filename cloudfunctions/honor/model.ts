@@ -1,4 +1,5 @@
 import type { BoardStatus, HonorList } from '../../core/honor';
+import type { MemberDoc } from '../_shared/documents';
 import { derivedId } from '../_shared/ids';
 
 /** `honorRules/<villageId>_<code>`: one item of a village's 村规民约. */
@@ -89,3 +90,6 @@ export const pairId = (boardId: string, entryId: string) => `${boardId}_${entryI
 /** A household's entry on a board: derived from both, so a household is on a board once. */
 export const entryIdOf = (boardId: string, key: string) =>
   derivedId('honor-entry', boardId, key).slice(0, 16);
+
+/** Who drafted, submitted or reviewed a board. */
+export const personOf = (m: MemberDoc) => ({ openid: m._id, name: m.name });

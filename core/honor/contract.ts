@@ -1,8 +1,16 @@
 import * as z from 'zod/mini';
 import { inputSchemas, returns, type ActionMap, type InputsOf, type OutputsOf } from '../action';
 import { RESIDENT, ADMINS, OWN_VILLAGE } from '../roles';
-import { DAY_MS, inShanghai } from '../time';
 import { idSchema } from '../validation';
+import type {
+  AppealView,
+  BoardSummary,
+  BoardView,
+  EntryView,
+  RestrictionState,
+  RuleView,
+  StandingEntry,
+} from './views';
 
 /**
  * 诚信红黑榜 with due process (seeds 000, 001, 002). Each village keeps its 村规民约 as rules with reason codes;
@@ -26,9 +34,6 @@ export const BOARD_STATUS_LABELS: Record<BoardStatus, string> = {
   published: '已公布',
 };
 
-/** Entries can be added, changed or removed only while the board is a draft. */
-export const canEditBoard = (status: BoardStatus): boolean => status === 'draft';
-
 /** How long a black-list restriction runs from publication, in calendar months. */
 export const RESTRICTION_MONTHS = 3;
 /** Days after publication (counted in China time, the publication day not included) to appeal. */
@@ -37,77 +42,8 @@ export const ENTRIES_MAX = 300;
 export const NOTE_MAX = 200;
 export const APPEAL_TEXT_MAX = 500;
 
-// ------------------------------------------------------------------------------------------------ months
-
 /** A board's month, `YYYY-MM`. */
 export const MONTH_PATTERN = /^(\d{4})-(0[1-9]|1[0-2])$/;
-
-/** The month a moment falls in, China time: `2026-11`. */
-export function monthOf(ms: number): string {
-  return inShanghai(ms).format('YYYY-MM');
-}
-
-/** 2026年11月 */
-export function monthLabel(month: string): string {
-  const m = MONTH_PATTERN.exec(month);
-  return m ? `${m[1]}年${Number(m[2])}月` : month;
-}
-
-/** A village's board of a month: one per village and month, so its id is deterministic. */
-export const boardId = (villageId: string, month: string) => `${villageId}_${month}`;
-
-// ------------------------------------------------------------------------------------------------ time rules
-
-/**
- * When a black-list restriction ends: the same moment 3 calendar months after publication, in China time. A
- * day that the end month lacks is clamped to its last day (published 11月30日 → ends 2月28日 or 29日).
- */
-export function restrictionEndsAt(publishedAt: number): number {
-  return inShanghai(publishedAt).add(RESTRICTION_MONTHS, 'month').valueOf();
-}
-
-export type RestrictionState = 'active' | 'expired' | 'lifted';
-
-/**
- * Where a restriction stands at `now`: lifted (re-assessed, or its entry revoked on appeal), expired (it
- * lifts by itself at `endsAt`, exactly), or active.
- */
-export function restrictionState(
-  r: { endsAt: number; liftedAt: number | null },
-  now: number,
-): RestrictionState {
-  if (r.liftedAt !== null && r.liftedAt <= now) return 'lifted';
-  return now >= r.endsAt ? 'expired' : 'active';
-}
-
-/**
- * The last moment to appeal: the end of the 15th day after the day of publication, China time (published
- * 11月1日 10:00 → until 11月16日 24:00), so that a household always has 15 whole days.
- */
-export function appealDeadline(publishedAt: number): number {
-  return inShanghai(publishedAt).startOf('day').valueOf() + (APPEAL_DAYS + 1) * DAY_MS;
-}
-
-export const canAppeal = (publishedAt: number, now: number): boolean => now < appealDeadline(publishedAt);
-
-// ------------------------------------------------------------------------------------------------ names
-
-/**
- * A name as the black list shows it when the village masks names (the default): the first and last
- * characters kept, the middle starred — 张小明 → 张*明, 欧阳修文 → 欧**文, 张三 → 张*. Characters, not UTF-16
- * units, so rare characters outside the basic plane count as one.
- */
-export function maskName(name: string): string {
-  const chars = Array.from(name.trim());
-  if (chars.length <= 1) return '*';
-  if (chars.length === 2) return `${chars[0]}*`;
-  return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars[chars.length - 1]}`;
-}
-
-/** Red-list names are always shown in full; black-list names are masked unless the village decided otherwise. */
-export function shownName(name: string, list: HonorList, maskBlackNames: boolean): string {
-  return list === 'black' && maskBlackNames ? maskName(name) : name;
-}
 
 // ------------------------------------------------------------------------------------------------ inputs
 
@@ -147,89 +83,6 @@ export const HONOR_FIELD_LABELS: Record<string, string> = {
   restrictionId: '限制编号',
   query: '姓名或户号',
 };
-
-// ------------------------------------------------------------------------------------------------ outputs
-
-export interface RuleView {
-  code: string;
-  list: HonorList;
-  title: string;
-  article: string;
-  active: boolean;
-}
-
-export interface EntryView {
-  entryId: string;
-  /** Shown as the village decided: black-list names masked unless it shows them (managers see them in full). */
-  name: string;
-  household: string;
-  list: HonorList;
-  reasonCode: string;
-  /** The rule in plain words. */
-  reasonTitle: string;
-  note: string;
-  reward: string | null;
-  /** A correction published beside the original (e.g. revoked on appeal). */
-  correction: { reason: string; at: number } | null;
-}
-
-export type ReviewView =
-  | { kind: 'admin'; name: string; at: number }
-  | { kind: 'assembly'; date: string; recordedBy: string; at: number };
-
-export interface BoardView {
-  boardId: string;
-  villageId: string;
-  villageName: string;
-  month: string;
-  status: BoardStatus;
-  entries: EntryView[];
-  draftedBy: string;
-  review: ReviewView | null;
-  /** Why a reviewer sent it back to draft, if they did. */
-  returnedReason: string | null;
-  publishedAt: number | null;
-  canManage: boolean;
-  /** A second admin may approve it now (not the one who drafted or submitted it). */
-  canApprove: boolean;
-}
-
-export interface BoardSummary {
-  boardId: string;
-  month: string;
-  status: BoardStatus;
-  red: number;
-  black: number;
-  publishedAt: number | null;
-}
-
-export interface AppealView {
-  appealId: string;
-  status: 'open' | 'upheld' | 'revoked';
-  text: string;
-  createdAt: number;
-  resolution: { reason: string; name: string; at: number } | null;
-}
-
-export interface RestrictionView {
-  restrictionId: string;
-  state: RestrictionState;
-  startsAt: number;
-  endsAt: number;
-  liftedAt: number | null;
-  liftReason: string | null;
-}
-
-export interface StandingEntry {
-  boardId: string;
-  month: string;
-  entry: EntryView;
-  appeal: AppealView | null;
-  /** Until when an appeal may be made (black list only), and whether it still can. */
-  appealUntil: number | null;
-  canAppeal: boolean;
-  restriction: RestrictionView | null;
-}
 
 /**
  * Every action of the `honor` function, named once: its input schema (shared by the client's forms and the

@@ -1,2 +1,4 @@
-/** The members domain: its contract (inputs, outputs, labels, error codes), pure rules and policy. */
+/** The members domain: its contract (inputs, outputs, labels, error codes) and pure rules (claim codes, phones). */
 export * from './contract';
+export * from './claim-code';
+export * from './phone';

@@ -1,13 +1,13 @@
 import type { MemberDoc, ResidentDoc, VillageDoc } from '../../_shared/documents';
 import { BINDING_REQUESTS, MEMBERS, RESIDENTS, VILLAGES } from '../../_shared/collections';
-import { canManageVillage, NO_ROLES } from '../../../core/roles';
+import { NO_ROLES } from '../../../core/roles';
 import { defineCommand } from '../../_shared/command';
 import { audit } from '../../_shared/audit';
 import { db } from '../../_shared/cloud';
 import { AppError, isDuplicateKey } from '../../_shared/errors';
 import { newId } from '../../_shared/ids';
 import { txGet } from '../../_shared/transaction';
-import { type BindingRequestDoc } from '../model';
+import { pendingRequest } from '../policy';
 
 /**
  * The village's admin (or a town admin) approves a binding request: in one transaction the request is
@@ -20,11 +20,7 @@ export const approveBinding = defineCommand('members', 'approveBinding', {
     const at = new Date(ctx.now);
     try {
       return await db.runTransaction(async (t) => {
-        const request = (await txGet(t, BINDING_REQUESTS, input.requestId)) as BindingRequestDoc | null;
-        if (!request) throw new AppError('NOT_FOUND', '没有找到这条申请');
-        if (!canManageVillage(actor, request.villageId))
-          throw new AppError('FORBIDDEN', '只能审核本村的申请');
-        if (request.status !== 'pending') throw new AppError('CONFLICT', '这条申请已经处理过了');
+        const request = await pendingRequest(t, input.requestId, actor);
         if (await txGet(t, MEMBERS, request.openid))
           throw new AppError('CONFLICT', '该用户已经绑定了村民身份');
         const village = (await txGet(t, VILLAGES, request.villageId)) as VillageDoc | null;

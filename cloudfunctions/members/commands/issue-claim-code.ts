@@ -11,7 +11,7 @@ import { AppError, isDuplicateKey } from '../../_shared/errors';
 import { derivedId, newId, randomDigits } from '../../_shared/ids';
 import { txGet } from '../../_shared/transaction';
 import { type ClaimCodeDoc } from '../model';
-import { requireVillage } from './lookups';
+import { requireVillage } from '../policy';
 
 /**
  * Assisted registration for residents who cannot fill in the form themselves (many are elderly): an admin

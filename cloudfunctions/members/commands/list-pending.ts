@@ -7,7 +7,7 @@ import { AppError } from '../../_shared/errors';
 import { decodeCursor, encodeCursor } from '../../_shared/cursor';
 import { type BindingRequestDoc } from '../model';
 import { requestView } from '../views';
-import { allVillages } from './lookups';
+import { allVillages } from '../policy';
 
 /**
  * Binding requests waiting for a decision, oldest first, 20 per page (keyset pagination). A village admin

@@ -4,6 +4,7 @@ import { canManageVillage } from '../../../core/roles';
 import { defineCommand } from '../../_shared/command';
 import { _, db } from '../../_shared/cloud';
 import { AppError } from '../../_shared/errors';
+import { containing } from '../../_shared/search';
 import { residentView } from '../views';
 
 /**
@@ -17,7 +18,7 @@ export const listResidents = defineCommand('members', 'listResidents', {
     if (!canManageVillage(actor, input.villageId)) throw new AppError('FORBIDDEN', '只能查看本村的村民');
     const limit = input.limit ?? 20;
     const where: Record<string, unknown> = { villageId: input.villageId };
-    if (input.keyword) where.name = db.RegExp({ regexp: escapeRegExp(input.keyword), options: 'i' });
+    if (input.keyword) where.name = containing(input.keyword);
     if (input.cursor) where._id = _.gt(input.cursor);
     const { data } = await db
       .collection(RESIDENTS)
@@ -32,7 +33,3 @@ export const listResidents = defineCommand('members', 'listResidents', {
     };
   },
 });
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}

@@ -1,5 +1,5 @@
 import { defineCommand } from '../../_shared/command';
-import { allVillages } from './lookups';
+import { allVillages } from '../policy';
 
 /** The town's villages and communities, for pickers. Public. One read. */
 export const listVillages = defineCommand('members', 'listVillages', {

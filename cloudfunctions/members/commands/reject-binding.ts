@@ -1,11 +1,8 @@
 import { BINDING_REQUESTS } from '../../_shared/collections';
-import { canManageVillage } from '../../../core/roles';
 import { defineCommand } from '../../_shared/command';
 import { audit } from '../../_shared/audit';
 import { db } from '../../_shared/cloud';
-import { AppError } from '../../_shared/errors';
-import { txGet } from '../../_shared/transaction';
-import { type BindingRequestDoc } from '../model';
+import { pendingRequest } from '../policy';
 
 /**
  * The village's admin (or a town admin) declines a binding request with a reason the applicant will see;
@@ -17,10 +14,7 @@ export const rejectBinding = defineCommand('members', 'rejectBinding', {
     const actor = (await ctx.member())!;
     const at = new Date(ctx.now);
     return db.runTransaction(async (t) => {
-      const request = (await txGet(t, BINDING_REQUESTS, input.requestId)) as BindingRequestDoc | null;
-      if (!request) throw new AppError('NOT_FOUND', '没有找到这条申请');
-      if (!canManageVillage(actor, request.villageId)) throw new AppError('FORBIDDEN', '只能审核本村的申请');
-      if (request.status !== 'pending') throw new AppError('CONFLICT', '这条申请已经处理过了');
+      const request = await pendingRequest(t, input.requestId, actor);
       await t
         .collection(BINDING_REQUESTS)
         .doc(request._id)

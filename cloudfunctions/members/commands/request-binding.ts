@@ -10,7 +10,7 @@ import { derivedId } from '../../_shared/ids';
 import { consume } from '../../_shared/rate-limit';
 import { type BindingRequestDoc } from '../model';
 import { requestView } from '../views';
-import { requireVillage } from './lookups';
+import { requireVillage } from '../policy';
 
 /**
  * A WeChat user asks to be bound to their village's roster. One request per user (deterministic id);

@@ -8,7 +8,7 @@ import { db } from '../../_shared/cloud';
 import { AppError } from '../../_shared/errors';
 import { txGet } from '../../_shared/transaction';
 import { type GroupSummaryDoc } from '../model';
-import { requireVillage } from './lookups';
+import { requireResident, requireVillage } from '../policy';
 
 /**
  * Sets a resident's roles (村民代表, admin roles, alliance group positions). The rules of who may change what
@@ -21,9 +21,7 @@ export const setRoles = defineCommand('members', 'setRoles', {
     const actor = (await ctx.member())!;
     const after = normalizeRoles(input.roles);
     const at = new Date(ctx.now);
-    const { data } = await db.collection(RESIDENTS).where({ _id: input.residentId }).get();
-    const found = data[0] as ResidentDoc | undefined;
-    if (!found) throw new AppError('NOT_FOUND', '没有找到这位村民');
+    const found = await requireResident(input.residentId);
     const village = await requireVillage(found.villageId);
 
     await db.runTransaction(async (t) => {

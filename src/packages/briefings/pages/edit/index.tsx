@@ -8,10 +8,10 @@ import {
   BRIEFING_TITLE_MAX,
   BRIEFINGS_FIELD_LABELS,
   briefingsInput,
+  canPublishBriefing,
   type BriefingScope,
   type CategoryView,
 } from '../../../../../core/briefings';
-import { canPublishBriefing } from '../../../../../core/roles';
 import { DAY_MS, fromChinaPickers, toChinaPickers } from '../../../../../core/time';
 import { fieldProblems } from '../../../../../core/validation';
 import Field from '../../../../components/Field';

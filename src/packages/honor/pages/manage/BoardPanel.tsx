@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Button, Picker, Text, View } from '@tarojs/components';
 import {
   BOARD_STATUS_LABELS,
+  canEditBoard,
   monthLabel,
   NOTE_MAX,
   RESTRICTION_MONTHS,
@@ -271,7 +272,7 @@ export default function BoardPanel({
         {monthLabel(b.month)} · <Text className="tag tag--grey">{BOARD_STATUS_LABELS[b.status]}</Text>
         {b.draftedBy} 起草
       </Text>
-      {b.status === 'draft' && <Draft board={b} rules={rules} act={act} />}
+      {canEditBoard(b.status) && <Draft board={b} rules={rules} act={act} />}
       {b.status === 'pending' && <Pending board={b} act={act} />}
       {b.status === 'published' && <Published board={b} act={act} />}
       {act.error && <Text className="form__error">{act.error}</Text>}
