@@ -3,7 +3,7 @@ import { ITEMS, POLLS } from '../_shared/collections';
 import type { CommandContext } from '../_shared/command';
 import { AppError } from '../_shared/errors';
 import { findById } from '../_shared/store';
-import { canManageItem, STEP_LABELS, type Step } from '../../core/agenda';
+import { canManageItem, canTakePart, STEP_LABELS, type Step } from '../../core/agenda';
 import { type ItemDoc, type PollDoc } from './model';
 import { finalizeIfDue } from './polls';
 
@@ -60,6 +60,23 @@ export async function requireManagedItem(
   return { member, item };
 }
 
+/**
+ * The caller and a matter at one of `steps` (WRONG_STEP) that they take part in — their village's, or any
+ * for town-level roles (FORBIDDEN, saying `refusal`): what a resident's comment, support or verdict starts with.
+ */
+export async function requireParticipant(
+  ctx: CommandContext,
+  itemId: string,
+  steps: Step[],
+  refusal: string,
+): Promise<{ member: MemberDoc; item: ItemDoc }> {
+  const member = (await ctx.member())!;
+  const item = await requireItem(itemId, member, ctx.openid);
+  requireStep(item, steps);
+  if (!canTakePart(member, item)) throw new AppError('FORBIDDEN', refusal);
+  return { member, item };
+}
+
 /** One read: the poll as stored, or NOT_FOUND. */
 export async function requirePoll(pollId: string): Promise<PollDoc> {
   const poll = await findById(POLLS, pollId);
@@ -70,4 +87,16 @@ export async function requirePoll(pollId: string): Promise<PollDoc> {
 /** The poll with its result frozen if it is due (see polls.ts finalizeIfDue). */
 export async function requireCurrentPoll(pollId: string, now: number): Promise<PollDoc> {
   return finalizeIfDue(await requirePoll(pollId), now);
+}
+
+/** The caller, a poll (current, see requireCurrentPoll) and its matter, which the caller manages (FORBIDDEN). */
+export async function requireManagedPoll(
+  ctx: CommandContext,
+  pollId: string,
+): Promise<{ member: MemberDoc; poll: PollDoc; item: ItemDoc }> {
+  const member = (await ctx.member())!;
+  const poll = await requireCurrentPoll(pollId, ctx.now);
+  const item = await requireItem(poll.itemId, member, ctx.openid);
+  requireManager(member, item);
+  return { member, poll, item };
 }

@@ -3,7 +3,7 @@ import { defineCommand } from '../../_shared/command';
 import { _, db } from '../../_shared/cloud';
 import { AppError } from '../../_shared/errors';
 import { event } from '../model';
-import { requireCurrentPoll, requireItem, requireManager } from '../policy';
+import { requireManagedPoll } from '../policy';
 
 /**
  * Ends the vote now (before its closing time, or confirms it after, which changes nothing). The result is
@@ -12,10 +12,7 @@ import { requireCurrentPoll, requireItem, requireManager } from '../policy';
  */
 export const closePoll = defineCommand('agenda', 'closePoll', {
   async run(ctx, input) {
-    const member = (await ctx.member())!;
-    const poll = await requireCurrentPoll(input.pollId, ctx.now);
-    const item = await requireItem(poll.itemId, member, ctx.openid);
-    requireManager(member, item);
+    const { member, poll, item } = await requireManagedPoll(ctx, input.pollId);
     if (poll.status === 'draft' || poll.status === 'opening')
       throw new AppError('POLL_NOT_OPEN', '表决还没有开始');
     if (poll.status === 'closed') throw new AppError('POLL_CLOSED', '表决已经结束了');

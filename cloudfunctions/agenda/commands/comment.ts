@@ -1,12 +1,12 @@
 import { COMMENTS, ITEMS } from '../../_shared/collections';
-import { canTakePart, COMMENTS_PER_HOUR, DISCUSSION_STEPS } from '../../../core/agenda';
+import { COMMENTS_PER_HOUR, DISCUSSION_STEPS } from '../../../core/agenda';
 import { defineCommand } from '../../_shared/command';
 import { _, db } from '../../_shared/cloud';
 import { checkText } from '../../_shared/content';
 import { AppError } from '../../_shared/errors';
 import { consume } from '../../_shared/rate-limit';
 import { commentId, type CommentDoc } from '../model';
-import { requireItem, requireStep } from '../policy';
+import { requireParticipant } from '../policy';
 import { commentView } from '../views';
 
 const HOUR_MS = 3_600_000;
@@ -18,10 +18,12 @@ const HOUR_MS = 3_600_000;
  */
 export const comment = defineCommand('agenda', 'comment', {
   async run(ctx, input) {
-    const member = (await ctx.member())!;
-    const item = await requireItem(input.itemId, member, ctx.openid);
-    requireStep(item, DISCUSSION_STEPS);
-    if (!canTakePart(member, item)) throw new AppError('FORBIDDEN', '只能参与本村事项的讨论');
+    const { member, item } = await requireParticipant(
+      ctx,
+      input.itemId,
+      DISCUSSION_STEPS,
+      '只能参与本村事项的讨论',
+    );
     if (!(await consume('comment', ctx.openid, COMMENTS_PER_HOUR, HOUR_MS, ctx.now))) {
       throw new AppError('RATE_LIMITED', '评论太频繁了，请稍后再写');
     }

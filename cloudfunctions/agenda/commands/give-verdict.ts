@@ -1,12 +1,11 @@
 import { ITEMS, VERDICTS } from '../../_shared/collections';
-import { canTakePart } from '../../../core/agenda';
 import { defineCommand } from '../../_shared/command';
 import { _ } from '../../_shared/cloud';
 import { AppError, isDuplicateKey } from '../../_shared/errors';
 import { runContended } from '../../_shared/contended';
 import { findById } from '../../_shared/store';
 import { event, residentMarkId } from '../model';
-import { requireItem, requireStep } from '../policy';
+import { requireParticipant } from '../policy';
 
 /**
  * 制度监事: once the tasks are done, residents of the village confirm the work or dispute it. One verdict per
@@ -16,10 +15,12 @@ import { requireItem, requireStep } from '../policy';
  */
 export const giveVerdict = defineCommand('agenda', 'giveVerdict', {
   async run(ctx, input) {
-    const member = (await ctx.member())!;
-    const item = await requireItem(input.itemId, member, ctx.openid);
-    requireStep(item, ['supervising']);
-    if (!canTakePart(member, item)) throw new AppError('FORBIDDEN', '只能评议本村的事项');
+    const { member, item } = await requireParticipant(
+      ctx,
+      input.itemId,
+      ['supervising'],
+      '只能评议本村的事项',
+    );
     if (input.verdict === 'dispute' && !input.reason)
       throw new AppError('INVALID_INPUT', '提出异议时请写明理由');
     const at = new Date(ctx.now);

@@ -3,7 +3,7 @@ import { defineCommand } from '../../_shared/command';
 import { _, db } from '../../_shared/cloud';
 import { AppError } from '../../_shared/errors';
 import { event } from '../model';
-import { requireCurrentPoll, requireItem, requireManager, requireStep } from '../policy';
+import { requireManagedPoll, requireStep } from '../policy';
 import { bucketOf, eligibleMembers, ROLL_BUCKET_SIZE, TALLY_SHARDS } from '../polls';
 
 /** An openPoll claim older than this (well past the function timeout) was abandoned and may be taken over. */
@@ -16,10 +16,7 @@ const OPENING_STALE_MS = 60_000;
  */
 export const openPoll = defineCommand('agenda', 'openPoll', {
   async run(ctx, input) {
-    const member = (await ctx.member())!;
-    const poll = await requireCurrentPoll(input.pollId, ctx.now);
-    const item = await requireItem(poll.itemId, member, ctx.openid);
-    requireManager(member, item);
+    const { member, poll, item } = await requireManagedPoll(ctx, input.pollId);
     // Before the step: once open, the matter has moved on to 会议定事, and opening again is the conflict.
     const stale =
       poll.status === 'opening' && ctx.now - new Date(poll.openingAt!).getTime() > OPENING_STALE_MS;

@@ -1,12 +1,12 @@
 import { ITEMS, SUPPORTS } from '../../_shared/collections';
-import { canTakePart, DISCUSSION_STEPS } from '../../../core/agenda';
+import { DISCUSSION_STEPS } from '../../../core/agenda';
 import { defineCommand } from '../../_shared/command';
 import { _ } from '../../_shared/cloud';
-import { AppError, isDuplicateKey } from '../../_shared/errors';
+import { isDuplicateKey } from '../../_shared/errors';
 import { runContended } from '../../_shared/contended';
 import { findById } from '../../_shared/store';
 import { residentMarkId } from '../model';
-import { requireItem, requireStep } from '../policy';
+import { requireParticipant } from '../policy';
 
 /**
  * A resident supports a matter of their village: once per resident, enforced by a deterministic id; the
@@ -15,10 +15,12 @@ import { requireItem, requireStep } from '../policy';
  */
 export const support = defineCommand('agenda', 'support', {
   async run(ctx, input) {
-    const member = (await ctx.member())!;
-    const item = await requireItem(input.itemId, member, ctx.openid);
-    requireStep(item, DISCUSSION_STEPS);
-    if (!canTakePart(member, item)) throw new AppError('FORBIDDEN', '只能支持本村的事项');
+    const { member, item } = await requireParticipant(
+      ctx,
+      input.itemId,
+      DISCUSSION_STEPS,
+      '只能支持本村的事项',
+    );
     const at = new Date(ctx.now);
     try {
       // Every support of a matter increments the same document: a burst of supporters conflicts.
