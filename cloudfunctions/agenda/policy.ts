@@ -28,7 +28,7 @@ export async function requireItem(
   return item;
 }
 
-export function requireManager(member: MemberDoc | null, item: ItemDoc): void {
+function requireManager(member: MemberDoc | null, item: ItemDoc): void {
   if (!canManageItem(member, item)) throw new AppError('FORBIDDEN', '只有本村管理员可以办理这一步');
 }
 

@@ -181,8 +181,7 @@ async function send(message: Record<string, unknown>): Promise<Code> {
 
 /** Reminders a member has left for the notice template (the inbox shows them): one read. */
 export async function grantsLeft(openid: string): Promise<number> {
-  const subscription = await findById(SUBSCRIPTIONS, openid);
-  return Number((subscription?.grants as Record<string, number> | undefined)?.[TEMPLATE] ?? 0);
+  return (await grantsOf([openid])).get(openid) ?? 0;
 }
 
 /** Grants left for the notice template, for up to one batch of openids: one read. */
