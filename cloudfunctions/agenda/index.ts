@@ -1,10 +1,26 @@
 import { createHandler } from '../_shared/command';
-import { comment, listComments, support } from './commands/discussion';
-import { advance, getItem, listItems, merge, moderate, raise } from './commands/items';
-import { checkReceipt, closePoll, createPoll, getPoll, listReceipts, openPoll, vote } from './commands/polls';
-import { listParticipants, recordMinutes, scheduleRoundtable } from './commands/roundtable';
-import { giveVerdict } from './commands/supervision';
-import { addTask, updateTask } from './commands/tasks';
+import { addTask } from './commands/add-task';
+import { advance } from './commands/advance';
+import { checkReceipt } from './commands/check-receipt';
+import { closePoll } from './commands/close-poll';
+import { comment } from './commands/comment';
+import { createPoll } from './commands/create-poll';
+import { getItem } from './commands/get-item';
+import { getPoll } from './commands/get-poll';
+import { giveVerdict } from './commands/give-verdict';
+import { listComments } from './commands/list-comments';
+import { listItems } from './commands/list-items';
+import { listParticipants } from './commands/list-participants';
+import { listReceipts } from './commands/list-receipts';
+import { merge } from './commands/merge';
+import { moderate } from './commands/moderate';
+import { openPoll } from './commands/open-poll';
+import { raise } from './commands/raise';
+import { recordMinutes } from './commands/record-minutes';
+import { scheduleRoundtable } from './commands/schedule-roundtable';
+import { support } from './commands/support';
+import { updateTask } from './commands/update-task';
+import { vote } from './commands/vote';
 
 /**
  * `agenda`: the round table (党群圆桌会). A matter goes 群众提事 → 征求论事 → 圆桌议事 → 会议定事 → 集中办事 →

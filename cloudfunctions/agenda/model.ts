@@ -1,5 +1,6 @@
 import type { MemberDoc } from '../_shared/documents';
-import type { ItemStatus, ItemSummary, PollRules, Eligibility, Step, TimelineEvent } from '../../core/agenda';
+import { randomBytes } from 'node:crypto';
+import type { ItemStatus, PollRules, Eligibility, Step, TimelineEvent } from '../../core/agenda';
 import { roleLabels } from '../../core/roles';
 
 export interface ItemDoc {
@@ -78,22 +79,6 @@ export interface PollDoc extends PollRules {
   createdAt: Date;
 }
 
-export function itemSummary(d: ItemDoc): ItemSummary {
-  return {
-    itemId: d._id,
-    villageId: d.villageId,
-    villageName: d.villageName,
-    title: d.title,
-    step: d.step,
-    status: d.status,
-    authorName: d.authorName,
-    supportCount: d.supportCount,
-    commentCount: d.commentCount,
-    createdAt: new Date(d.createdAt).getTime(),
-    updatedAt: new Date(d.updatedAt).getTime(),
-  };
-}
-
 /** How an actor appears on the public timeline: their most significant role. */
 export function actorRole(member: MemberDoc): string {
   return roleLabels(member.roles)[0] ?? '村民';
@@ -103,3 +88,16 @@ export function actorRole(member: MemberDoc): string {
 export function event(step: Step, member: MemberDoc, what: string, at: Date): ItemDoc['timeline'][number] {
   return { step, at, actorName: member.name, actorRole: actorRole(member), what };
 }
+
+/** `<itemId>_<residentId>`: one support, and one verdict, per resident and matter. */
+export const residentMarkId = (itemId: string, residentId: string) => `${itemId}_${residentId}`;
+
+/** `<pollId>_<residentId>`: that someone voted (and nothing about how). */
+export const voteMarkerId = (pollId: string, residentId: string) => `${pollId}_${residentId}`;
+
+/**
+ * Comment ids sort by time (listComments pages by `_id`, oldest first, on the itemId_1__id_1 index): the time
+ * in base 36, fixed width, then random bits so that two comments of the same millisecond still differ.
+ */
+export const commentId = (now: number) =>
+  `c_${now.toString(36).padStart(9, '0')}${randomBytes(8).toString('hex')}`;

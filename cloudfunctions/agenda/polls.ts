@@ -1,17 +1,11 @@
-import { BALLOTS, POLLS, ROLLS, TALLIES, VOTES } from '../_shared/collections';
+import type { MemberDoc } from '../_shared/documents';
+import { BALLOTS, MEMBERS, POLLS, ROLLS, TALLIES, VOTES } from '../_shared/collections';
 import { envMs } from '../_shared/runtime';
 import { createHash } from 'node:crypto';
-import {
-  computeOutcome,
-  FINALIZE_GRACE_MS,
-  outcomeSummary,
-  tallyDigestText,
-  type Outcome,
-  type PollBrief,
-  type PollView,
-} from '../../core/agenda';
+import { computeOutcome, FINALIZE_GRACE_MS, tallyDigestText, type Outcome } from '../../core/agenda';
 import { _, db } from '../_shared/cloud';
-import { type PollDoc } from './model';
+import { findById, scanAll } from '../_shared/store';
+import { voteMarkerId, type PollDoc } from './model';
 
 /**
  * The voting machinery. Eligibility is frozen when a poll opens into roll buckets (openid → residentId,
@@ -30,8 +24,6 @@ export function receiptHash(pollId: string, receipt: string): string {
   return createHash('sha256').update(`${pollId}:${receipt}`).digest('hex');
 }
 
-export const voteMarkerId = (pollId: string, residentId: string) => `${pollId}_${residentId}`;
-
 const rollCache = new Map<string, Record<string, string>>();
 
 /** The caller's residentId if they are on the frozen roll, else null. Cached: a roll never changes. */
@@ -40,8 +32,8 @@ export async function rollEntry(poll: PollDoc, openid: string): Promise<string |
   const id = `${poll._id}_${bucketOf(openid, poll.rollBuckets)}`;
   let entries = rollCache.get(id);
   if (!entries) {
-    const { data } = await db.collection(ROLLS).where({ _id: id }).get();
-    entries = (data[0]?.entries as Record<string, string> | undefined) ?? {};
+    const roll = await findById(ROLLS, id);
+    entries = (roll?.entries as Record<string, string> | undefined) ?? {};
     if (rollCache.size > 2000) rollCache.clear();
     rollCache.set(id, entries);
   }
@@ -68,19 +60,31 @@ export function outcomeOf(poll: PollDoc, tally: { cast: number; counts: Record<s
 
 /** Every ballot of a poll, in receipt-hash order (what is published after close). */
 export async function allBallots(pollId: string): Promise<{ receiptHash: string; choices: string[] }[]> {
-  const out: { receiptHash: string; choices: string[] }[] = [];
-  let after = '';
-  for (;;) {
-    const { data } = await db
-      .collection(BALLOTS)
-      .where({ pollId, _id: _.gt(after) })
-      .orderBy('_id', 'asc')
-      .limit(1000)
-      .get();
-    for (const b of data) out.push({ receiptHash: b._id as string, choices: b.choices as string[] });
-    if (data.length < 1000) return out;
-    after = data.at(-1)!._id as string;
-  }
+  const ballots = await scanAll(BALLOTS, { pollId });
+  return ballots.map((b) => ({ receiptHash: b._id as string, choices: b.choices as string[] }));
+}
+
+/** The ballot filed under a receipt's hash in this poll, or null: one read. */
+export async function findBallot(pollId: string, hash: string): Promise<{ choices: string[] } | null> {
+  const { data } = await db.collection(BALLOTS).where({ _id: hash, pollId }).get();
+  return (data[0] as { choices: string[] } | undefined) ?? null;
+}
+
+/** Everyone who may vote, as the members collection says right now (each member carries their roles). */
+export async function eligibleMembers(poll: PollDoc): Promise<MemberDoc[]> {
+  const e = poll.eligibility;
+  const where: Record<string, unknown> =
+    e.kind === 'residents'
+      ? { villageId: poll.villageId }
+      : e.kind === 'reps'
+        ? { villageId: poll.villageId, 'roles.rep': true }
+        : { 'roles.groups.group': e.group };
+  const members = await scanAll(MEMBERS, where);
+  if (e.kind !== 'group') return members;
+  // A group votes with its town-level members and its members in this village.
+  return members.filter((m) =>
+    m.roles.groups.some((g) => g.group === e.group && (g.level === 'town' || m.villageId === poll.villageId)),
+  );
 }
 
 /** Tests may shorten the wait before a closed poll is frozen (FINALIZE_GRACE_MS in the function's environment). */
@@ -118,27 +122,5 @@ export async function finalizeIfDue(poll: PollDoc, now: number, grace = graceMs(
 }
 
 export async function hasVoted(pollId: string, residentId: string): Promise<boolean> {
-  const { data } = await db
-    .collection(VOTES)
-    .where({ _id: voteMarkerId(pollId, residentId) })
-    .get();
-  return data.length > 0;
-}
-
-/** What a poll's page shows as its status: `counting` once past closing, until the result is frozen. */
-export function pollStatus(poll: PollDoc, now: number): PollView['status'] {
-  if (poll.status === 'opening') return 'draft';
-  return poll.status === 'open' && now >= new Date(poll.closesAt).getTime() ? 'counting' : poll.status;
-}
-
-export function pollBrief(poll: PollDoc, now: number): PollBrief {
-  const outcome = poll.result ? outcomeOf(poll, poll.result) : null;
-  return {
-    pollId: poll._id,
-    question: poll.question,
-    status: pollStatus(poll, now),
-    closesAt: new Date(poll.closesAt).getTime(),
-    passed: outcome ? outcome.passed : null,
-    summary: outcome ? outcomeSummary(poll, outcome) : null,
-  };
+  return (await findById(VOTES, voteMarkerId(pollId, residentId))) !== null;
 }

@@ -1,5 +1,4 @@
-import type { VillageDoc } from '../_shared/documents';
-import { CHUNKS, NOTICES, RESIDENTS, SUBSCRIPTIONS, VILLAGES } from '../_shared/collections';
+import { CHUNKS, NOTICES, SUBSCRIPTIONS } from '../_shared/collections';
 import {
   DELIVERY_CODES,
   NOTICE_TEMPLATE_ID,
@@ -9,12 +8,14 @@ import {
 } from '../../core/notices';
 import { _, cloud, db } from '../_shared/cloud';
 import { newId } from '../_shared/ids';
-import { chunkId, tuning, type ChunkDoc, type ChunkItem, type NoticeDoc } from './model';
+import { findById, SCAN_PAGE } from '../_shared/store';
+import { tuning, type ChunkDoc, type NoticeDoc } from './model';
+import { replanStale } from './planning';
 
 /**
  * Delivery of a notice's subscribe messages in resumable batches, at most once per recipient.
  *
- * `plan` writes the queue: the audience's residents, village by village, in chunks. `drain` processes chunks:
+ * `plan` (planning.ts) writes the queue: the audience's residents, village by village, in chunks. `drain` processes chunks:
  * it takes a chunk with a lease (a conditional update, so two runs never hold the same chunk), and for each
  * batch of recipients it first records the batch as in flight, consumes one recorded grant of those who have
  * one, sends, then records each outcome. A run that dies (timeout, crash) leaves its lease to expire; the next
@@ -24,103 +25,6 @@ import { chunkId, tuning, type ChunkDoc, type ChunkItem, type NoticeDoc } from '
 
 const TEMPLATE = NOTICE_TEMPLATE_ID;
 const GRANT_FIELD = `grants.${TEMPLATE}`;
-const PAGE = 1000;
-
-export const allVillages = async (): Promise<VillageDoc[]> =>
-  (await db.collection(VILLAGES).orderBy('order', 'asc').limit(PAGE).get()).data as VillageDoc[];
-
-/** Writes the queue of a notice in `planning` and moves it to `sending`. Returns false when it lost the plan lease. */
-export async function plan(notice: NoticeDoc, owner: string, villages: VillageDoc[]): Promise<boolean> {
-  const { chunkSize } = tuning();
-  const a = notice.audience;
-  const target =
-    a.kind === 'town' || a.villageId === null ? villages : villages.filter((v) => v._id === a.villageId);
-  const groupFilter = a.kind === 'group' ? { 'roles.groups': _.elemMatch({ group: a.group }) } : {};
-  let seq = 0;
-  let recipients = 0;
-  const perVillage: NoticeDoc['villages'] = [];
-  for (const village of target) {
-    const items: ChunkItem[] = [];
-    let last = '';
-    for (;;) {
-      const { data } = await db
-        .collection(RESIDENTS)
-        .where({ villageId: village._id, ...groupFilter, _id: _.gt(last) })
-        .orderBy('_id', 'asc')
-        .limit(PAGE)
-        .field({ _id: true, name: true, household: true, openid: true })
-        .get();
-      for (const r of data) {
-        items.push({
-          r: r._id as string,
-          n: r.name as string,
-          h: r.household as string,
-          o: (r.openid as string | null) ?? null,
-        });
-      }
-      if (data.length < PAGE) break;
-      last = data[data.length - 1]!._id as string;
-    }
-    if (items.length === 0) continue;
-    const docs: ChunkDoc[] = [];
-    for (let i = 0; i < items.length; i += chunkSize) {
-      const part = items.slice(i, i + chunkSize);
-      docs.push({
-        _id: chunkId(notice._id, seq++),
-        noticeId: notice._id,
-        seq: seq - 1,
-        villageId: village._id,
-        items: part,
-        outcomes: PENDING_CODE.repeat(part.length),
-        state: 'pending',
-        lease: null,
-        inFlight: null,
-        doneAt: null,
-      });
-    }
-    // A few chunks per request keeps each request well under the cloud's size limits.
-    for (let i = 0; i < docs.length; i += 4) await db.collection(CHUNKS).add({ data: docs.slice(i, i + 4) });
-    recipients += items.length;
-    perVillage.push({
-      villageId: village._id,
-      villageName: village.name,
-      households: new Set(items.map((x) => x.h)).size,
-    });
-  }
-  const { stats } = await db
-    .collection(NOTICES)
-    .where({ _id: notice._id, status: 'planning', 'planLease.owner': owner })
-    .update({
-      data: {
-        status: 'sending',
-        planLease: null,
-        chunkCount: seq,
-        recipients,
-        households: perVillage.reduce((n, v) => n + v.households, 0),
-        villages: perVillage,
-      },
-    });
-  return stats.updated === 1;
-}
-
-/** Takes over a notice whose planner died: its half-written queue is removed (nothing of it was sent) and re-planned. */
-async function replanStale(now: number, owner: string, leaseMs: number): Promise<void> {
-  const { data } = await db
-    .collection(NOTICES)
-    .where({ status: 'planning', 'planLease.until': _.lt(new Date(now)) })
-    .field({ body: false })
-    .limit(10)
-    .get();
-  for (const stale of data as NoticeDoc[]) {
-    const { stats } = await db
-      .collection(NOTICES)
-      .where({ _id: stale._id, status: 'planning', 'planLease.until': _.lt(new Date(now)) })
-      .update({ data: { planLease: { owner, until: new Date(now + leaseMs) } } });
-    if (stats.updated !== 1) continue;
-    await db.collection(CHUNKS).where({ noticeId: stale._id }).remove();
-    await plan(stale, owner, await allVillages());
-  }
-}
 
 interface RunState {
   owner: string;
@@ -202,8 +106,7 @@ async function claim(
     .where(condition)
     .update({ data: { state: 'working', lease: { owner: run.owner, until: new Date(run.now + leaseMs) } } });
   if (stats.updated !== 1) return null;
-  const { data } = await db.collection(CHUNKS).where({ _id: seen._id }).get();
-  return (data[0] as ChunkDoc | undefined) ?? null;
+  return findById(CHUNKS, seen._id);
 }
 
 /** Sends one chunk's messages in batches. Returns false if the lease was lost (another run took over). */
@@ -276,6 +179,11 @@ async function send(message: Record<string, unknown>): Promise<Code> {
   }
 }
 
+/** Reminders a member has left for the notice template (the inbox shows them): one read. */
+export async function grantsLeft(openid: string): Promise<number> {
+  return (await grantsOf([openid])).get(openid) ?? 0;
+}
+
 /** Grants left for the notice template, for up to one batch of openids: one read. */
 async function grantsOf(openids: string[]): Promise<Map<string, number>> {
   if (openids.length === 0) return new Map();
@@ -283,7 +191,7 @@ async function grantsOf(openids: string[]): Promise<Map<string, number>> {
     .collection(SUBSCRIPTIONS)
     .where({ _id: _.in(openids) })
     .field({ _id: true, grants: true })
-    .limit(PAGE)
+    .limit(SCAN_PAGE)
     .get();
   return new Map(
     data.map((d) => [

@@ -1,5 +1,17 @@
+import type { MemberDoc, VillageDoc } from '../_shared/documents';
 import { envInt, envText } from '../_shared/runtime';
-import type { Audience, LinkKind, NoticeKind, SendStatus, Urgency } from '../../core/notices';
+import {
+  audienceKey,
+  audienceLabel,
+  audienceVillage,
+  senderLabelOf,
+  type Audience,
+  type LinkKind,
+  type NoticeKind,
+  type PushInput,
+  type SendStatus,
+  type Urgency,
+} from '../../core/notices';
 import { derivedId } from '../_shared/ids';
 
 export interface NoticeDoc {
@@ -76,3 +88,46 @@ export const tuning = () => ({
   /** `miniprogramState` of subscribe messages: formal, trial or developer. */
   miniprogramState: envText('NOTICES_MINIPROGRAM_STATE', 'formal'),
 });
+
+/** The rate-limit bucket of pushes (NOTICES_PER_DAY per sender). */
+export const PUSH_BUCKET = 'noticePush';
+
+/** Notices per page of the inbox and of the sent list. */
+export const PAGE_SIZE = 20;
+
+/** A new notice, `planning` under the pusher's lease: its queue is written next (planning.ts). */
+export function newNotice(
+  noticeId: string,
+  input: PushInput,
+  member: MemberDoc,
+  village: VillageDoc | null,
+  now: number,
+  planLease: NoticeDoc['planLease'],
+): NoticeDoc {
+  return {
+    _id: noticeId,
+    audience: input.audience,
+    audienceKey: audienceKey(input.audience),
+    villageId: audienceVillage(input.audience),
+    audienceLabel: audienceLabel(input.audience, village?.name ?? null),
+    title: input.title,
+    body: input.body,
+    kind: input.kind,
+    urgency: input.urgency,
+    link: input.link ?? null,
+    sender: {
+      openid: member._id,
+      residentId: member.residentId,
+      name: member.name,
+      label: senderLabelOf(member, input.audience, village),
+    },
+    createdAt: new Date(now),
+    status: 'planning',
+    planLease,
+    chunkCount: 0,
+    recipients: 0,
+    households: 0,
+    villages: [],
+    sentAt: null,
+  };
+}

@@ -3,10 +3,14 @@ import { inputSchemas, returns, type ActionMap, type InputsOf, type OutputsOf } 
 import { ANYONE, RESIDENT, ADMINS, ITEM_VILLAGE } from '../roles';
 import { GROUP_CODES, type GroupCode } from '../groups';
 import { idSchema, pageSchema, trimmedText } from '../validation';
+import { RECEIPT_PATTERN } from './rules';
+import type { CommentView, ItemDetail, ItemSummary, ParticipantView, PollView } from './views';
 
 /**
  * The round table (党群圆桌会, seed 004): a village matter goes through six steps — 群众提事 → 征求论事 → 圆桌议事 →
  * 会议定事 → 集中办事 → 制度监事 — and then is closed with a public timeline of who did what, when.
+ * This file: the steps, the actions' inputs and results, the error codes. Their words are in labels.ts, the
+ * results' shapes in views.ts, the pure rules in rules.ts and who may do what in policy.ts.
  */
 export const STEPS = [
   'raised',
@@ -19,67 +23,22 @@ export const STEPS = [
 ] as const;
 export type Step = (typeof STEPS)[number];
 
-export const STEP_LABELS: Record<Step, string> = {
-  raised: '群众提事',
-  consulting: '征求论事',
-  roundtable: '圆桌议事',
-  deciding: '会议定事',
-  doing: '集中办事',
-  supervising: '制度监事',
-  closed: '已办结',
-};
-
 /** The six steps a matter is shown going through (`closed` is where it ends). */
 export const SIX_STEPS: Step[] = ['raised', 'consulting', 'roundtable', 'deciding', 'doing', 'supervising'];
 
 /** `held`: waiting for an admin because the content check asked for a person; `merged` into another item. */
 export type ItemStatus = 'held' | 'open' | 'merged' | 'rejected';
 
-/** Which step comes next; the only forward moves an admin can make. */
-export const NEXT_STEP: Partial<Record<Step, Step>> = {
-  raised: 'consulting',
-  consulting: 'roundtable',
-  roundtable: 'deciding',
-  deciding: 'doing',
-  doing: 'supervising',
-  supervising: 'closed',
-};
-
-/** Residents may comment and support while the matter is being raised and discussed. */
-export const DISCUSSION_STEPS: Step[] = ['raised', 'consulting'];
-
 export const ITEM_TITLE_MAX = 40;
 export const ITEM_BODY_MAX = 1000;
 export const COMMENT_MAX = 300;
-/** Matters a resident may raise per day. */
-export const ITEMS_PER_DAY = 3;
-/** Comments a resident may write per hour. */
-export const COMMENTS_PER_HOUR = 20;
-/** Progress reports kept per task. */
-export const TASK_NOTES_MAX = 100;
 
 // ------------------------------------------------------------------------------------------------ polls
 
 export const POLL_KINDS = ['single', 'multiple', 'approval'] as const;
 export type PollKind = (typeof POLL_KINDS)[number];
-export const POLL_KIND_LABELS: Record<PollKind, string> = {
-  single: '单选',
-  multiple: '多选',
-  approval: '赞成/反对/弃权',
-};
-
-export const APPROVAL_OPTIONS = [
-  { id: 'yes', label: '赞成' },
-  { id: 'no', label: '反对' },
-  { id: 'abstain', label: '弃权' },
-] as const;
 
 export type Eligibility = { kind: 'residents' } | { kind: 'reps' } | { kind: 'group'; group: GroupCode };
-export const ELIGIBILITY_LABELS = {
-  residents: '本村已认证村民',
-  reps: '本村村民代表',
-  group: '联盟小组成员',
-} as const;
 
 export interface PollOption {
   id: string;
@@ -99,131 +58,8 @@ export interface PollRules {
   thresholdBase: 'cast' | 'eligible';
 }
 
-/** The options of a poll: fixed for 赞成/反对/弃权, given for choice polls. */
-export function pollOptions(kind: PollKind, labels: string[]): PollOption[] {
-  if (kind === 'approval') return APPROVAL_OPTIONS.map((o) => ({ ...o }));
-  return labels.map((label, i) => ({ id: `o${i + 1}`, label }));
-}
-
-/** Checks a ballot's choices against the poll's rules; returns the problem in Chinese, or null. */
-export function checkChoices(
-  rules: Pick<PollRules, 'kind' | 'options' | 'minChoices' | 'maxChoices'>,
-  choices: string[],
-): string | null {
-  const known = new Set(rules.options.map((o) => o.id));
-  if (new Set(choices).size !== choices.length) return '同一个选项不能选两次';
-  if (choices.some((c) => !known.has(c))) return '选项不存在';
-  if (rules.kind === 'multiple') {
-    if (choices.length < rules.minChoices) return `至少要选 ${rules.minChoices} 项`;
-    if (choices.length > rules.maxChoices) return `最多只能选 ${rules.maxChoices} 项`;
-    return null;
-  }
-  return choices.length === 1 ? null : '请选择一项';
-}
-
-export interface Outcome {
-  cast: number;
-  eligible: number;
-  counts: Record<string, number>;
-  /** Percent of the threshold base, one decimal, per option. */
-  percents: Record<string, number>;
-  turnoutPct: number;
-  quorumMet: boolean;
-  /** Options that reached the threshold. */
-  carried: string[];
-  /** Approval: 赞成 carried; choice polls: at least one option carried. Both need the quorum. */
-  passed: boolean;
-}
-
-/** The result of a poll from its counters: what the tally shows at any moment, and what is frozen at close. */
-export function computeOutcome(
-  rules: PollRules,
-  eligible: number,
-  cast: number,
-  counts: Record<string, number>,
-): Outcome {
-  const base = rules.thresholdBase === 'cast' ? cast : eligible;
-  const pct = (n: number, of: number) => (of > 0 ? Math.round((n / of) * 1000) / 10 : 0);
-  const full: Record<string, number> = {};
-  const percents: Record<string, number> = {};
-  for (const o of rules.options) {
-    full[o.id] = counts[o.id] ?? 0;
-    percents[o.id] = pct(full[o.id]!, base);
-  }
-  // Exact integer comparisons: count / base >= threshold / 100.
-  const quorumMet = eligible > 0 && cast * 100 >= rules.quorumPct * eligible;
-  const carriedOptions =
-    rules.kind === 'approval' ? rules.options.filter((o) => o.id === 'yes') : rules.options;
-  const carried = carriedOptions
-    .filter((o) => base > 0 && full[o.id]! * 100 >= rules.thresholdPct * base)
-    .map((o) => o.id);
-  return {
-    cast,
-    eligible,
-    counts: full,
-    percents,
-    turnoutPct: pct(cast, eligible),
-    quorumMet,
-    carried,
-    passed: quorumMet && carried.length > 0,
-  };
-}
-
-/** One line for the timeline and the result card, e.g. “赞成 12 · 反对 3 · 弃权 1，投票 16/20 人”. */
-export function outcomeSummary(rules: Pick<PollRules, 'options'>, outcome: Outcome): string {
-  const counts = rules.options.map((o) => `${o.label} ${outcome.counts[o.id] ?? 0}`).join(' · ');
-  return `${counts}，投票 ${outcome.cast}/${outcome.eligible} 人`;
-}
-
-/**
- * Receipts: the voter's phone makes a random code and keeps it; the cloud stores only its hash on the ballot,
- * never next to the voter. 16 characters of Crockford base32 (80 bits), shown in groups of four.
- */
-export const RECEIPT_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-export const RECEIPT_PATTERN = /^[0-9ABCDEFGHJKMNPQRSTVWXYZ]{16}$/;
-
-export function formatReceipt(receipt: string): string {
-  return receipt.match(/.{1,4}/g)!.join('-');
-}
-
-/** Accepts what people copy: spaces, dashes, lower case; O→0, I/L→1 as Crockford base32 does. */
-export function normalizeReceipt(input: string): string | null {
-  const code = input.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
-  return RECEIPT_PATTERN.test(code) ? code : null;
-}
-
-/** A receipt from 10 random bytes (the caller supplies a cryptographic source where it has one). */
-export function receiptFromBytes(bytes: ArrayLike<number>): string {
-  let bits = 0;
-  let value = 0;
-  let out = '';
-  for (let i = 0; i < bytes.length && out.length < 16; i++) {
-    value = (value << 8) | (bytes[i]! & 0xff);
-    bits += 8;
-    while (bits >= 5 && out.length < 16) {
-      out += RECEIPT_ALPHABET[(value >>> (bits - 5)) & 31];
-      bits -= 5;
-    }
-  }
-  return out;
-}
-
-/**
- * The published text a tally digest is computed over: one line per ballot, `<receiptHash> <choices>`, sorted.
- * Anyone with the published receipts can rebuild it and compare `sha256(text)` with the poll's digest.
- */
-export function tallyDigestText(ballots: { receiptHash: string; choices: string[] }[]): string {
-  return ballots
-    .map((b) => `${b.receiptHash} ${[...b.choices].sort().join(',')}`)
-    .sort()
-    .join('\n');
-}
-
 /** Published receipts per page at most (a village's whole poll in one or two reads). */
 export const RECEIPTS_PAGE_MAX = 1000;
-
-/** Seconds after closing before the result is frozen: longer than any vote can take to land (function timeout). */
-export const FINALIZE_GRACE_MS = 15_000;
 
 // ------------------------------------------------------------------------------------------------ inputs
 
@@ -237,150 +73,6 @@ const time = z
   .check(z.minimum(1_600_000_000_000, '时间无效'), z.maximum(4_102_444_800_000, '时间无效'));
 const pct = (what: string) =>
   z.int().check(z.minimum(0, `${what}在 0 到 100 之间`), z.maximum(100, `${what}在 0 到 100 之间`));
-
-export const AGENDA_FIELD_LABELS: Record<string, string> = {
-  title: '标题',
-  body: '内容',
-  text: '评论',
-  itemId: '事项编号',
-  intoItemId: '合并到的事项',
-  reason: '原因',
-  at: '时间',
-  place: '地点',
-  participantIds: '参会人',
-  minutes: '会议纪要',
-  question: '表决事项',
-  kind: '表决方式',
-  options: '选项',
-  minChoices: '最少选择数',
-  maxChoices: '最多选择数',
-  eligibility: '投票范围',
-  closesAt: '截止时间',
-  quorumPct: '参与率',
-  thresholdPct: '通过比例',
-  thresholdBase: '通过比例的计算基数',
-  visibility: '结果公开方式',
-  pollId: '表决编号',
-  choices: '选项',
-  receipt: '回执码',
-  ownerId: '负责人',
-  dueAt: '完成期限',
-  taskId: '任务编号',
-  progress: '进度',
-  note: '说明',
-  verdict: '评议',
-  step: '步骤',
-  mine: '只看我提的',
-  villageId: '村',
-};
-
-// ------------------------------------------------------------------------------------------------ outputs
-
-export interface TimelineEvent {
-  step: Step;
-  at: number;
-  actorName: string;
-  actorRole: string;
-  what: string;
-}
-
-export interface ItemSummary {
-  itemId: string;
-  villageId: string;
-  villageName: string;
-  title: string;
-  step: Step;
-  status: ItemStatus;
-  authorName: string;
-  supportCount: number;
-  commentCount: number;
-  createdAt: number;
-  updatedAt: number;
-}
-
-export interface PollView {
-  pollId: string;
-  itemId: string;
-  question: string;
-  kind: PollKind;
-  options: PollOption[];
-  minChoices: number;
-  maxChoices: number;
-  eligibility: Eligibility;
-  eligibleCount: number;
-  /** `counting`: past its closing time, the result about to be frozen (no more ballots are taken). */
-  status: 'draft' | 'open' | 'counting' | 'closed';
-  opensAt: number | null;
-  closesAt: number;
-  quorumPct: number;
-  thresholdPct: number;
-  thresholdBase: 'cast' | 'eligible';
-  visibility: 'afterClose' | 'live';
-  /** Ballots cast so far (always public: it reveals no choice). */
-  cast: number;
-  /** Per-option results: when the poll is closed, or live if the poll says so. */
-  outcome: Outcome | null;
-  /** sha256 of the published receipts, once the result is frozen. */
-  digest: string | null;
-  /** Whether the caller may vote now, and whether they already did. */
-  mine: { eligible: boolean; voted: boolean };
-}
-
-export interface PollBrief {
-  pollId: string;
-  question: string;
-  status: PollView['status'];
-  closesAt: number;
-  /** Once frozen: passed or not, and the one-line result. */
-  passed: boolean | null;
-  summary: string | null;
-}
-
-export interface TaskView {
-  taskId: string;
-  title: string;
-  ownerId: string;
-  ownerName: string;
-  dueAt: number;
-  progress: number;
-  notes: { at: number; progress: number; note: string; byName: string }[];
-}
-
-export interface ItemDetail extends ItemSummary {
-  body: string;
-  mergedInto: { itemId: string; title: string; reason: string } | null;
-  mergedFrom: { itemId: string; title: string; reason: string }[];
-  roundtable: {
-    at: number;
-    place: string;
-    participants: { residentId: string; name: string; role: string }[];
-    minutes: string | null;
-  } | null;
-  pollId: string | null;
-  /** The poll in brief, so the matter's page opens with one call. */
-  poll: PollBrief | null;
-  tasks: TaskView[];
-  verdicts: { confirm: number; dispute: number };
-  timeline: TimelineEvent[];
-  /** What the caller has done and may do here. */
-  mine: { supported: boolean; verdict: 'confirm' | 'dispute' | null; canManage: boolean; canMerge: boolean };
-}
-
-/** Someone who may sit at the round table: a member of an alliance group (town level, or of the village). */
-export interface ParticipantView {
-  residentId: string;
-  name: string;
-  villageName: string;
-  /** Their group role, e.g. 协商议事组组长（镇级）. */
-  role: string;
-}
-
-export interface CommentView {
-  commentId: string;
-  authorName: string;
-  text: string;
-  createdAt: number;
-}
 
 /**
  * Every action of the `agenda` function, named once: its input schema (shared by the client's forms and the

@@ -1,9 +1,7 @@
 import * as z from 'zod/mini';
 import { inputSchemas, returns, type ActionMap, type InputsOf, type OutputsOf } from '../action';
 import { RESIDENT, LEADERS_AND_ADMINS } from '../roles';
-import { GROUP_CODES, GROUPS, type GroupCode } from '../groups';
-import type { MemberIdentity } from '../roles';
-import { formatDateTime } from '../time';
+import { GROUP_CODES, type GroupCode } from '../groups';
 import { idSchema, pageSchema, trimmedText } from '../validation';
 
 /**
@@ -11,7 +9,8 @@ import { idSchema, pageSchema, trimmedText } from '../validation';
  * explanations, meeting calls, mediation sessions, volunteer calls — to a group's members, a village or the
  * whole town. Every resident sees the notices addressed to them in the app; those who accepted a one-time
  * subscription also get a WeChat subscribe message. The sender sees which households have not read, so the
- * grid workers (网格员) can follow up in person. Pure rules only: no I/O here.
+ * grid workers (网格员) can follow up in person. This file: the vocabulary, the actions' inputs and results;
+ * the pure rules are in rules.ts, who may send and oversee in policy.ts. No I/O here.
  */
 
 /** The subscribe-message template (订阅消息 → 我的模板 in the mini-program console): 通知提醒. */
@@ -59,118 +58,6 @@ export type Audience =
   | { kind: 'village'; villageId: string }
   | { kind: 'group'; group: GroupCode; villageId: string | null };
 
-/** One string per audience, stored on the notice; a member's keys say which notices are theirs. */
-export function audienceKey(a: Audience): string {
-  switch (a.kind) {
-    case 'town':
-      return 'town';
-    case 'village':
-      return `v:${a.villageId}`;
-    case 'group':
-      return a.villageId ? `g:${a.group}@${a.villageId}` : `g:${a.group}`;
-  }
-}
-
-/** Every audience a member belongs to: the town, their village, and each of their groups (town-wide and in their village). */
-export function memberKeys(member: MemberIdentity): string[] {
-  const keys = new Set(['town', `v:${member.villageId}`]);
-  for (const g of member.roles.groups) {
-    keys.add(`g:${g.group}`);
-    keys.add(`g:${g.group}@${member.villageId}`);
-  }
-  return [...keys];
-}
-
-/** The keys of the audiences within a village: the village and each group in it (what its admins oversee). */
-export function villageKeys(villageId: string): string[] {
-  return [`v:${villageId}`, ...GROUP_CODES.map((g) => `g:${g}@${villageId}`)];
-}
-
-/** The village an audience lies in, or null for the town and town-wide groups. */
-export const audienceVillage = (a: Audience): string | null => (a.kind === 'town' ? null : a.villageId);
-
-const leads = (member: MemberIdentity, group: GroupCode | null, level: 'town' | 'village' | null) =>
-  member.roles.groups.some(
-    (g) =>
-      g.position !== 'member' &&
-      (group === null || g.group === group) &&
-      (level === null || g.level === level),
-  );
-
-/**
- * Who may push to an audience (seed 000: the groups push to their members and villages; seed 004: the village
- * reports back to its residents):
- * - the whole town: town admins;
- * - a village: town admins, the village's admins, and any group's 组长/副组长 living in that village;
- * - a group town-wide: town admins and the group's town-level 组长/副组长;
- * - a group in a village: those, the village's admins, and the group's 组长/副组长 of that village.
- */
-export function canNotify(member: MemberIdentity | null, a: Audience): boolean {
-  if (!member) return false;
-  const { roles } = member;
-  if (roles.townAdmin) return true;
-  const ownVillage = (villageId: string) => villageId === member.villageId;
-  switch (a.kind) {
-    case 'town':
-      return false;
-    case 'village':
-      return ownVillage(a.villageId) && (roles.villageAdmin || leads(member, null, null));
-    case 'group':
-      if (leads(member, a.group, 'town')) return true;
-      if (a.villageId === null || !ownVillage(a.villageId)) return false;
-      return roles.villageAdmin || leads(member, a.group, 'village');
-  }
-}
-
-/** Whether a member may send any notice at all (the compose button). */
-export function canSendNotices(member: MemberIdentity | null): boolean {
-  if (!member) return false;
-  return member.roles.townAdmin || member.roles.villageAdmin || leads(member, null, null);
-}
-
-/** Who sees a notice's coverage: its sender, town admins, and the admins of the village it went to. */
-export function canOversee(
-  member: MemberIdentity | null,
-  notice: { senderOpenid: string; audience: Audience },
-  openid: string,
-): boolean {
-  if (!member) return false;
-  if (notice.senderOpenid === openid || member.roles.townAdmin) return true;
-  const villageId = audienceVillage(notice.audience);
-  return member.roles.villageAdmin && villageId !== null && villageId === member.villageId;
-}
-
-/** 全镇 · 中海村 · 协商议事组（全镇）· 协商议事组（中海村） */
-export function audienceLabel(a: Audience, villageName: string | null, townName = '全镇'): string {
-  switch (a.kind) {
-    case 'town':
-      return townName;
-    case 'village':
-      return villageName ?? '本村';
-    case 'group':
-      return `${GROUPS[a.group].name}（${a.villageId ? (villageName ?? '本村') : '全镇'}）`;
-  }
-}
-
-/**
- * 发布单位, as the subscribe message and the notice show it: the group for a group's notice; for a village,
- * its 村委/居委 when an admin sends, else the sender's group; the town's alliance for the whole town.
- */
-export function senderLabelOf(
-  member: MemberIdentity,
-  a: Audience,
-  village: { name: string; kind: 'village' | 'community' } | null,
-): string {
-  if (a.kind === 'group') return GROUPS[a.group].name;
-  if (a.kind === 'town') return '镇统战联盟';
-  const { roles } = member;
-  if (roles.townAdmin || roles.villageAdmin || !village) {
-    return village ? `${village.name}${village.kind === 'community' ? '居委会' : '村委会'}` : '村委会';
-  }
-  const led = roles.groups.find((g) => g.position !== 'member');
-  return led ? GROUPS[led.group].name : `${village.name}村委会`;
-}
-
 // ------------------------------------------------------------------------------------------------ delivery
 
 /**
@@ -193,40 +80,6 @@ export const DELIVERY_LABELS: Record<DeliveryOutcome | 'pending', string> = {
 };
 
 export type DeliveryCounts = Record<DeliveryOutcome | 'pending', number>;
-
-export function emptyCounts(): DeliveryCounts {
-  return { sent: 0, refused: 0, failed: 0, noGrant: 0, unbound: 0, pending: 0 };
-}
-
-const OUTCOME_OF_CODE = new Map<string, DeliveryOutcome | 'pending'>([
-  ...DELIVERY_OUTCOMES.map((o) => [DELIVERY_CODES[o], o] as const),
-  [PENDING_CODE, 'pending'],
-]);
-
-export function outcomeOf(code: string): DeliveryOutcome | 'pending' {
-  return OUTCOME_OF_CODE.get(code) ?? 'pending';
-}
-
-/** Adds one chunk's outcome string to the counts. */
-export function addOutcomes(counts: DeliveryCounts, outcomes: string): DeliveryCounts {
-  for (const ch of outcomes) counts[outcomeOf(ch)] += 1;
-  return counts;
-}
-
-/** The subscribe message's data for a notice (fields per NOTICE_TEMPLATE_FIELDS, cut to WeChat's limits). */
-export function noticeMessageData(n: {
-  title: string;
-  senderLabel: string;
-  createdAt: number;
-  urgency: Urgency;
-}): Record<keyof typeof NOTICE_TEMPLATE_FIELDS, { value: string }> {
-  return {
-    thing1: { value: [...n.title].slice(0, 20).join('') },
-    thing2: { value: [...n.senderLabel].slice(0, 20).join('') },
-    time3: { value: formatDateTime(n.createdAt) },
-    phrase4: { value: URGENCY_LABELS[n.urgency] },
-  };
-}
 
 // ------------------------------------------------------------------------------------------------ input
 

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Text, Textarea, View } from '@tarojs/components';
-import { STEP_LABELS, type ItemDetail, type ItemSummary } from '../../../../../core/agenda';
+import { MERGE_FROM_STEPS, STEP_LABELS, type ItemDetail, type ItemSummary } from '../../../../../core/agenda';
 import type { Result } from '../../../../../core/result';
 import { call } from '../../../../services/cloud';
 import Choice from '../../components/Choice';
@@ -175,7 +175,7 @@ export default function AdminPanel({ item, onChanged }: { item: ItemDetail; onCh
       default:
         break;
     }
-    if (item.mine.canMerge && (item.step === 'raised' || item.step === 'consulting'))
+    if (item.mine.canMerge && MERGE_FROM_STEPS.includes(item.step))
       buttons.push({ label: '合并重复事项', ghost: true, onClick: () => void startMerge() });
   }
   if (buttons.length === 0) return null;

@@ -1,7 +1,13 @@
 import { useState } from 'react';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { Button, Text, Textarea, View } from '@tarojs/components';
-import { DISCUSSION_STEPS, STEP_LABELS, type ItemDetail, type PollBrief } from '../../../../../core/agenda';
+import {
+  canUpdateTask,
+  DISCUSSION_STEPS,
+  STEP_LABELS,
+  type ItemDetail,
+  type PollBrief,
+} from '../../../../../core/agenda';
 import { formatDate, formatDateTime } from '../../../../../core/time';
 import { useShownAgain } from '../../../../hooks/use-shown-again';
 import Screen from '../../../../components/Screen';
@@ -93,7 +99,7 @@ export default function ItemPage() {
         <Tasks
           tasks={d.tasks}
           now={Date.now()}
-          canReport={(t) => open && d.step === 'doing' && (d.mine.canManage || t.ownerId === me?.residentId)}
+          canReport={(t) => open && d.step === 'doing' && canUpdateTask(me, d, t)}
           onChanged={reload}
         />
       )}

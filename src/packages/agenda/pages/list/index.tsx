@@ -1,7 +1,13 @@
 import { useCallback, useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Picker, Text, View } from '@tarojs/components';
-import { STEP_LABELS, STEPS, type ItemSummary, type Step } from '../../../../../core/agenda';
+import {
+  canSeeEveryVillage,
+  STEP_LABELS,
+  STEPS,
+  type ItemSummary,
+  type Step,
+} from '../../../../../core/agenda';
 import { formatDate } from '../../../../../core/time';
 import { useShownAgain } from '../../../../hooks/use-shown-again';
 import Screen from '../../../../components/Screen';
@@ -19,8 +25,7 @@ import './index.css';
 export default function AgendaList() {
   const session = useSession();
   const member = session.me?.status === 'bound' ? session.me.member : null;
-  const townWide =
-    !!member && (member.roles.townAdmin || member.roles.groups.some((g) => g.level === 'town'));
+  const townWide = !!member && canSeeEveryVillage(member);
   const [step, setStep] = useState<Step | null>(null);
   const [mine, setMine] = useState(false);
   const [villageId, setVillageId] = useState<string | null>(null);

@@ -1,11 +1,11 @@
 import { ITEMS, VERDICTS } from '../../_shared/collections';
-import { type AgendaOutput } from '../../../core/agenda';
 import { defineCommand } from '../../_shared/command';
-import { _, db } from '../../_shared/cloud';
+import { _ } from '../../_shared/cloud';
 import { AppError, isDuplicateKey } from '../../_shared/errors';
-import { canTakePart, requireItem, requireStep } from '../access';
 import { runContended } from '../../_shared/contended';
-import { event } from '../model';
+import { findById } from '../../_shared/store';
+import { event, residentMarkId } from '../model';
+import { requireParticipant } from '../policy';
 
 /**
  * 制度监事: once the tasks are done, residents of the village confirm the work or dispute it. One verdict per
@@ -15,10 +15,12 @@ import { event } from '../model';
  */
 export const giveVerdict = defineCommand('agenda', 'giveVerdict', {
   async run(ctx, input) {
-    const member = (await ctx.member())!;
-    const item = await requireItem(input.itemId, member, ctx.openid);
-    requireStep(item, ['supervising']);
-    if (!canTakePart(member, item)) throw new AppError('FORBIDDEN', '只能评议本村的事项');
+    const { member, item } = await requireParticipant(
+      ctx,
+      input.itemId,
+      ['supervising'],
+      '只能评议本村的事项',
+    );
     if (input.verdict === 'dispute' && !input.reason)
       throw new AppError('INVALID_INPUT', '提出异议时请写明理由');
     const at = new Date(ctx.now);
@@ -28,7 +30,7 @@ export const giveVerdict = defineCommand('agenda', 'giveVerdict', {
       await runContended(async (t) => {
         await t.collection(VERDICTS).add({
           data: {
-            _id: `${item._id}_${member.residentId}`,
+            _id: residentMarkId(item._id, member.residentId),
             itemId: item._id,
             verdict: input.verdict,
             reason,
@@ -52,7 +54,7 @@ export const giveVerdict = defineCommand('agenda', 'giveVerdict', {
       if (isDuplicateKey(e)) throw new AppError('CONFLICT', '您已经评议过了');
       throw e;
     }
-    const { data } = await db.collection(ITEMS).where({ _id: item._id }).field({ verdicts: true }).get();
-    return (data[0]?.verdicts as AgendaOutput['giveVerdict']) ?? item.verdicts;
+    const now = await findById(ITEMS, item._id, { verdicts: true });
+    return now?.verdicts ?? item.verdicts;
   },
 });
