@@ -46,7 +46,7 @@ export async function startApp(env: Record<string, string> = {}): Promise<App> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'tongxin-e2e-'));
   const server: ChildProcess = spawn(
     process.execPath,
-    ['--import', 'tsx', path.join(ROOT, 'scripts', 'start.ts')],
+    ['--import', 'tsx', path.join(ROOT, 'scripts', 'tools', 'start.ts')],
     {
       cwd: ROOT,
       env: { ...process.env, ...env, PORT: String(port), DATA_DIR: dataDir },

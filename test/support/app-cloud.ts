@@ -4,7 +4,7 @@ import path from 'node:path';
 import { EJSON } from 'bson';
 import { startLocalCloud, type LocalCloud, type LocalCloudOptions } from '../../local-cloud';
 import type { Result } from '../../core/result';
-import { demoSeed } from '../../scripts/seed/demo';
+import { demoSeed } from '../../scripts/demo/seed';
 import { TEST_FUNCTIONS_DIR } from '../setup/global-setup';
 
 const ROOT = path.join(__dirname, '..', '..');

@@ -1,6 +1,6 @@
 import type { LocalCloud } from '../../../local-cloud';
-import { demoSeed } from '../../../scripts/seed/demo';
-import { demoDividends } from '../../../scripts/seed/dividends';
+import { demoSeed } from '../../../scripts/demo/seed';
+import { demoDividends } from '../../../scripts/demo/dividends';
 import { data, startAppCloud } from '../../support/app-cloud';
 import { dividendsAs } from '../../support/dividends';
 

@@ -13,7 +13,7 @@ import {
   DEMO_ZHONGHAI_RESIDENTS,
   demoRepOpenid,
   demoResidentOpenid,
-} from '../demo/identities';
+} from './identities';
 import { DEFAULT_CATEGORIES } from '../../core/briefings';
 import { GROUP_CODES, type GroupCode } from '../../core/groups';
 import { NO_ROLES, type Roles } from '../../core/roles';

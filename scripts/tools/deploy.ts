@@ -3,7 +3,7 @@
  * using the official management SDK @cloudbase/manager-node.
  *
  *   npm run deploy -- --env <envId> [--dry-run] [--region ap-shanghai]
- *   (= npm run build:cloud, then tsx scripts/deploy.ts --manifest cloudfunctions/collections.json
+ *   (= npm run build:cloud, then tsx scripts/tools/deploy.ts --manifest cloudfunctions/collections.json
  *      --functions build/cloudfunctions --env <envId> …)
  *
  * Credentials: TENCENTCLOUD_SECRETID / TENCENTCLOUD_SECRETKEY (+ optional TENCENTCLOUD_SESSIONTOKEN).
@@ -16,12 +16,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type CloudBase from '@cloudbase/manager-node';
-import { validateManifest } from '../local-cloud/src/manifest';
+import { validateManifest } from '../../local-cloud/src/manifest';
 import {
   FunctionConfigError,
   readFunctionConfig,
   type TimerTrigger,
-} from '../local-cloud/src/function-config';
+} from '../../local-cloud/src/function-config';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Plan data structure
@@ -587,7 +587,7 @@ export interface MainIo {
 }
 
 const USAGE =
-  'usage: npm run deploy -- --env <envId> [--dry-run] [--region region]   (or: tsx scripts/deploy.ts --env <envId> [--manifest path] [--functions dir] [--region region] [--dry-run])';
+  'usage: npm run deploy -- --env <envId> [--dry-run] [--region region]   (or: tsx scripts/tools/deploy.ts --env <envId> [--manifest path] [--functions dir] [--region region] [--dry-run])';
 
 export async function createRealManager(
   envId: string,

@@ -3,7 +3,7 @@
  * Needs Chinese fonts installed (Debian: fonts-noto-cjk) or the text shows as boxes.
  */
 import path from 'node:path';
-import { open, startApp } from '../test/e2e/browser';
+import { open, startApp } from '../../test/e2e/browser';
 
 async function main(): Promise<void> {
   const app = await startApp();
@@ -11,7 +11,7 @@ async function main(): Promise<void> {
     const page = await app.as('demo-village-admin');
     await open(page, app.url, '/pages/home/index', '村民名册');
     await page.waitForTimeout(700); // the page-slide animation
-    const file = path.join(__dirname, '..', 'docs', 'home.png');
+    const file = path.join(__dirname, '..', '..', 'docs', 'home.png');
     await page.screenshot({ path: file });
     console.log(`saved ${file}`);
   } finally {

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { functionNames } from '../../scripts/build-cloud';
-import { TEST_FUNCTIONS_DIR } from '../setup/global-setup';
+import { functionNames } from '../../../scripts/tools/build-cloud';
+import { TEST_FUNCTIONS_DIR } from '../../setup/global-setup';
 
 /** The built functions (built by the global setup with `buildCloudFunctions`, as `npm run build:cloud` does). */
 test.each(functionNames())(

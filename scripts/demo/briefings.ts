@@ -2,7 +2,7 @@
  * Demo policy briefings and public disclosures for `npm start` (the cloud tests publish their own), stored as
  * `publish` stores them (cloudfunctions/briefings/document.ts).
  */
-import { DEMO_GROUP_LEADERS } from '../demo/identities';
+import { DEMO_GROUP_LEADERS } from './identities';
 import { newBriefing, type WrittenBriefing } from '../../cloudfunctions/briefings/document';
 
 interface DemoBriefing extends Omit<WrittenBriefing, 'attachments' | 'disclosure'> {

@@ -3,13 +3,13 @@
  * `_` are shared code) with esbuild into one plain-JS `index.js`, wx-server-sdk left external, beside its
  * `package.json` and `config.json` — exactly what WeChat DevTools or `npm run deploy` uploads.
  *
- *   tsx scripts/build-cloud.ts [--out build/cloudfunctions]
+ *   tsx scripts/tools/build-cloud.ts [--out build/cloudfunctions]
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
 
-export const ROOT = path.join(__dirname, '..');
+export const ROOT = path.join(__dirname, '..', '..');
 export const SOURCE_DIR = path.join(ROOT, 'cloudfunctions');
 export const DEFAULT_OUT = path.join(ROOT, 'build', 'cloudfunctions');
 export const SDK_VERSION = '4.0.2';

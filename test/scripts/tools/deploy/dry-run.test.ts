@@ -2,12 +2,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { buildPlan, formatPlan, loadManifest, main, InputError } from '../../../scripts/deploy';
+import { buildPlan, formatPlan, loadManifest, main, InputError } from '../../../../scripts/tools/deploy';
 
 const FIXTURES = path.join(__dirname, 'fixtures');
 const MANIFEST = path.join(FIXTURES, 'manifest.json');
 const FUNCTIONS = path.join(FIXTURES, 'functions');
-const ROOT = path.join(__dirname, '..', '..', '..');
+const ROOT = path.join(__dirname, '..', '..', '..', '..');
 
 /** Run main() in-process, capturing output. No credentials in env. */
 async function runMain(argv: string[], env: NodeJS.ProcessEnv = {}) {
@@ -239,7 +239,7 @@ describe('deploy input errors (exit code 2)', () => {
     const env = { ...process.env };
     delete env.TENCENTCLOUD_SECRETID;
     delete env.TENCENTCLOUD_SECRETKEY;
-    const base = ['scripts/deploy.ts', '--env', 'e', '--manifest', MANIFEST, '--functions', FUNCTIONS];
+    const base = ['scripts/tools/deploy.ts', '--env', 'e', '--manifest', MANIFEST, '--functions', FUNCTIONS];
     const noCreds = spawnSync(tsx, base, { cwd: ROOT, env, encoding: 'utf8' });
     expect(noCreds.status).toBe(2);
     expect(noCreds.stderr).toContain('missing credentials');

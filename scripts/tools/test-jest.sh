@@ -4,7 +4,7 @@
 # the rest instead of after it: one core each. They build their functions into their own folder (TONGXIN_TEST_BUILD).
 # Arguments go to the main run. Exits non-zero when either run fails.
 set -uo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 export TZ=UTC
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT

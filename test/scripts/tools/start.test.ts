@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { LocalCloud } from '../../local-cloud';
-import { start } from '../../scripts/start';
-import { digest } from '../support/app-cloud';
+import type { LocalCloud } from '../../../local-cloud';
+import { start } from '../../../scripts/tools/start';
+import { digest } from '../../support/app-cloud';
 
 /**
  * What `npm start` serves on 127.0.0.1 (the H5 files aside): the functions at POST /api/<function>, with
@@ -15,7 +15,7 @@ beforeAll(async () => {
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'tongxin-start-'));
   // Its own build folder (inside the repository, where wx-server-sdk resolves), apart from the one the e2e
   // project's `npm start` uses at the same time.
-  const functionsOut = path.join(__dirname, '..', '..', 'build', 'start-test-functions');
+  const functionsOut = path.join(__dirname, '..', '..', '..', 'build', 'start-test-functions');
   cloud = await start({ port: 0, dataDir, h5: false, rebuild: false, functionsOut });
 }, 60_000);
 afterAll(async () => {

@@ -13,14 +13,14 @@ import { spawnSync } from 'node:child_process';
 import { createReadStream, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import type http from 'node:http';
 import path from 'node:path';
-import { startLocalCloud, type LocalCloud, type LocalCloudOptions } from '../local-cloud';
-import { fail } from '../core/result';
+import { startLocalCloud, type LocalCloud, type LocalCloudOptions } from '../../local-cloud';
+import { fail } from '../../core/result';
 import { buildCloudFunctions, DEFAULT_OUT as FUNCTIONS_OUT, ROOT } from './build-cloud';
-import { DEMO_GROUP_LEADERS } from './demo/identities';
-import { demoBriefings } from './seed/briefings';
-import { demoHonor } from './seed/honor';
-import { demoDividends } from './seed/dividends';
-import { demoSeed } from './seed/demo';
+import { DEMO_GROUP_LEADERS } from '../demo/identities';
+import { demoBriefings } from '../demo/briefings';
+import { demoHonor } from '../demo/honor';
+import { demoDividends } from '../demo/dividends';
+import { demoSeed } from '../demo/seed';
 
 export const H5_DIR = path.join(ROOT, 'dist-h5');
 const H5_SOURCES = ['src', 'config', 'core', 'package.json', 'babel.config.js', '.env'].map((p) =>

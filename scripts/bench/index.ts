@@ -15,15 +15,15 @@
  * A part that fails is a MISSED row with its error. Exits 1 if any goal is missed.
  */
 import os from 'node:os';
-import { agendaBench } from './bench/agenda';
-import { briefingsBench } from './bench/briefings';
-import { dividendsBench } from './bench/dividends';
-import { h5Bench } from './bench/h5';
-import { noticesBench } from './bench/notices';
-import { sdkBench } from './bench/sdk';
-import { bundlesBench, weappBench } from './bench/sizes';
-import { table } from './bench/report';
-import { BENCH_COMMAND, figure, type Figure } from './bench/stats';
+import { agendaBench } from './agenda';
+import { briefingsBench } from './briefings';
+import { dividendsBench } from './dividends';
+import { h5Bench } from './h5';
+import { noticesBench } from './notices';
+import { sdkBench } from './sdk';
+import { bundlesBench, weappBench } from './sizes';
+import { table } from './report';
+import { BENCH_COMMAND, figure, type Figure } from './stats';
 
 const PARTS: [string, () => Figure[] | Promise<Figure[]>][] = [
   ['local-cloud', sdkBench],

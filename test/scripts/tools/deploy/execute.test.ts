@@ -1,5 +1,11 @@
 import path from 'node:path';
-import { buildPlan, executePlan, loadManifest, main, type DeployManager } from '../../../scripts/deploy';
+import {
+  buildPlan,
+  executePlan,
+  loadManifest,
+  main,
+  type DeployManager,
+} from '../../../../scripts/tools/deploy';
 
 const FIXTURES = path.join(__dirname, 'fixtures');
 const MANIFEST = path.join(FIXTURES, 'manifest.json');
