@@ -16,7 +16,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type CloudBase from '@cloudbase/manager-node';
-import { validateManifest } from '../../local-cloud/src/manifest';
+import { loadManifest as readManifest, type CollectionsManifest } from '../../local-cloud';
 import {
   FunctionConfigError,
   readFunctionConfig,
@@ -82,31 +82,24 @@ export class InputError extends Error {
 // Input loading and validation (pure apart from reading the given files)
 // ---------------------------------------------------------------------------------------------------------------
 
-export function loadManifest(file: string): unknown {
-  let text: string;
+/**
+ * The collections manifest, read and validated by local-cloud's reader (the same file creates the collections
+ * locally): a file path, or an already parsed value. Any fault is bad input.
+ */
+export function loadManifest(input: unknown): CollectionsManifest {
   try {
-    text = fs.readFileSync(file, 'utf8');
+    return readManifest(input);
   } catch (e) {
-    throw new InputError(`cannot read manifest ${file}: ${(e as Error).message}`);
-  }
-  try {
-    return JSON.parse(text);
-  } catch (e) {
-    throw new InputError(`manifest ${file} is not valid JSON: ${(e as Error).message}`);
+    throw new InputError((e as Error).message);
   }
 }
 
 // SCF function name rule (same regex the CloudBase HTTP API documents for :name).
 const FUNCTION_NAME = /^[A-Za-z][A-Za-z0-9_-]{0,58}[A-Za-z0-9]$/;
 
-/** The manifest format is local-cloud's (the same file creates collections locally); this only reshapes it. */
+/** The manifest format is local-cloud's; this only reshapes it. */
 export function parseManifest(manifest: unknown): CollectionPlan[] {
-  try {
-    validateManifest(manifest);
-  } catch (e) {
-    throw new InputError((e as Error).message);
-  }
-  return manifest.collections.map((c) => ({
+  return loadManifest(manifest).collections.map((c) => ({
     name: c.name,
     indexes: (c.indexes ?? []).map((ix) => ({
       name: ix.name,
