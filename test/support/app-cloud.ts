@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { EJSON } from 'bson';
-import { startLocalCloud, type LocalCloud, type LocalCloudOptions } from '../../local-cloud';
+import { LocalCloud, startLocalCloud, type LocalCloudOptions } from '../../local-cloud';
 import type { Result } from '../../core/result';
 import { demoSeed } from '../../scripts/demo/seed';
 import { TEST_FUNCTIONS_DIR } from '../setup/global-setup';
@@ -23,6 +23,29 @@ export function startAppCloud(options: Partial<LocalCloudOptions> = {}): Promise
     securityWords: CONFIG.securityWords,
     appid: CONFIG.appid,
     ...options,
+  });
+}
+
+/**
+ * The local cloud of one test file: started before its tests and stopped after them (`{ each: true }`: a fresh cloud
+ * for every test). Returns a stand-in that forwards to the running cloud, so a file writes `const cloud =
+ * useAppCloud(startAgendaCloud)` and uses `cloud` in its tests and hooks as it is.
+ */
+export function useAppCloud(
+  start: () => Promise<LocalCloud> = () => startAppCloud(),
+  { each = false }: { each?: boolean } = {},
+): LocalCloud {
+  let running: LocalCloud | undefined;
+  (each ? beforeEach : beforeAll)(async () => {
+    running = await start();
+  });
+  (each ? afterEach : afterAll)(() => running?.stop());
+  return new Proxy(Object.create(LocalCloud.prototype) as LocalCloud, {
+    get(_target, key) {
+      if (!running) throw new Error('the local cloud runs only inside the tests and hooks of its file');
+      const value = Reflect.get(running, key, running) as unknown;
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(running) : value;
+    },
   });
 }
 

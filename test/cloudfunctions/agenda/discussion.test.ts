@@ -1,7 +1,6 @@
-import type { LocalCloud } from '../../../local-cloud';
 import { COMMENT_MAX, COMMENTS_PER_HOUR, type CommentView } from '../../../core/agenda';
 import { demoResidentOpenid } from '../../../scripts/demo/identities';
-import { data } from '../../support/app-cloud';
+import { data, useAppCloud } from '../../support/app-cloud';
 import {
   ADMIN,
   agendaAs,
@@ -15,11 +14,7 @@ import {
 } from '../../support/agenda';
 import { authors, awayFromWindowEdge, nameOf, refuses } from './fixtures';
 
-let cloud: LocalCloud;
-beforeAll(async () => {
-  cloud = await startAgendaCloud();
-});
-afterAll(() => cloud.stop());
+const cloud = useAppCloud(startAgendaCloud);
 
 const HOUR_MS = 3_600_000;
 const nextAuthor = authors();

@@ -1,7 +1,6 @@
-import type { LocalCloud } from '../../../local-cloud';
 import { ITEM_BODY_MAX, ITEM_TITLE_MAX, type AgendaOutput, type ItemSummary } from '../../../core/agenda';
 import { DAY_MS } from '../../../core/time';
-import { data, digest } from '../../support/app-cloud';
+import { data, digest, useAppCloud } from '../../support/app-cloud';
 import {
   ADMIN,
   agendaAs,
@@ -26,12 +25,10 @@ import {
   WUXING_ADMIN,
 } from './fixtures';
 
-let cloud: LocalCloud;
+const cloud = useAppCloud(startAgendaCloud);
 beforeAll(async () => {
-  cloud = await startAgendaCloud();
   await makeWuxingAdmin(cloud);
 });
-afterAll(() => cloud.stop());
 
 const nextAuthor = authors();
 const as = (openid: string | null) => agendaAs(cloud, openid);

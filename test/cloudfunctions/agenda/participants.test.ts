@@ -1,14 +1,11 @@
-import type { LocalCloud } from '../../../local-cloud';
-import { data } from '../../support/app-cloud';
+import { data, useAppCloud } from '../../support/app-cloud';
 import { ADMIN, agendaAs, driveTo, RESIDENT, startAgendaCloud, TOWN_ADMIN } from '../../support/agenda';
 
-let cloud: LocalCloud;
+const cloud = useAppCloud(startAgendaCloud);
 let itemId: string;
 beforeAll(async () => {
-  cloud = await startAgendaCloud();
   ({ itemId } = await driveTo(cloud, 'consulting', { author: 'demo-resident-150' }));
 });
-afterAll(() => cloud.stop());
 
 describe('listParticipants', () => {
   test("offers the alliance-group members of the town level and of the item's village, and nobody else", async () => {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { LocalCloud } from '../../../local-cloud';
 import { RECEIPTS_PAGE_MAX, tallyDigestText, type PollView } from '../../../core/agenda';
 import { NO_ROLES } from '../../../core/roles';
-import { data, digest, startAppCloud } from '../../support/app-cloud';
+import { data, digest, startAppCloud, useAppCloud } from '../../support/app-cloud';
 import {
   ADMIN,
   agendaAs,
@@ -32,18 +32,16 @@ import {
   WUXING_ADMIN,
 } from './fixtures';
 
-let cloud: LocalCloud;
+const cloud = useAppCloud(startAgendaCloud);
 /** 中海村 resident 031 is a village-level member of the 协商议事组; resident 217 (五星村) is one in their village. */
 const CONSULT_MEMBER_HERE = 'demo-resident-031';
 const CONSULT_MEMBER_THERE = 'demo-resident-217';
 beforeAll(async () => {
-  cloud = await startAgendaCloud();
   await makeWuxingAdmin(cloud);
   const consultMember = roles({ groups: [{ group: 'consult', level: 'village', position: 'member' }] });
   await setRoles(cloud, TOWN_ADMIN, residentIdOf(CONSULT_MEMBER_HERE), consultMember);
   await setRoles(cloud, TOWN_ADMIN, residentIdOf(CONSULT_MEMBER_THERE), consultMember);
 });
-afterAll(() => cloud.stop());
 
 const nextAuthor = authors();
 const as = (openid: string) => agendaAs(cloud, openid);

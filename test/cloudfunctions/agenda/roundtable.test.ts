@@ -1,5 +1,4 @@
-import type { LocalCloud } from '../../../local-cloud';
-import { data } from '../../support/app-cloud';
+import { data, useAppCloud } from '../../support/app-cloud';
 import {
   ADMIN,
   agendaAs,
@@ -24,11 +23,10 @@ import {
   WUXING_ADMIN,
 } from './fixtures';
 
-let cloud: LocalCloud;
+const cloud = useAppCloud(startAgendaCloud);
 /** 中海村 resident 030 is made a village-level member of the 协商议事组. */
 const VILLAGE_MEMBER = 'demo-resident-030';
 beforeAll(async () => {
-  cloud = await startAgendaCloud();
   await makeWuxingAdmin(cloud);
   await setRoles(
     cloud,
@@ -37,7 +35,6 @@ beforeAll(async () => {
     roles({ groups: [{ group: 'consult', level: 'village', position: 'member' }] }),
   );
 });
-afterAll(() => cloud.stop());
 
 const nextAuthor = authors();
 const as = (openid: string) => agendaAs(cloud, openid);

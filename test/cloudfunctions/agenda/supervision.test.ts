@@ -1,6 +1,5 @@
-import type { LocalCloud } from '../../../local-cloud';
 import { demoResidentOpenid } from '../../../scripts/demo/identities';
-import { data } from '../../support/app-cloud';
+import { data, useAppCloud } from '../../support/app-cloud';
 import {
   ADMIN,
   agendaAs,
@@ -12,11 +11,7 @@ import {
 } from '../../support/agenda';
 import { authors, nameOf, refuses, residentIdOf } from './fixtures';
 
-let cloud: LocalCloud;
-beforeAll(async () => {
-  cloud = await startAgendaCloud();
-});
-afterAll(() => cloud.stop());
+const cloud = useAppCloud(startAgendaCloud);
 
 const nextAuthor = authors();
 const as = (openid: string) => agendaAs(cloud, openid);

@@ -1,6 +1,5 @@
-import type { LocalCloud } from '../../../local-cloud';
 import { TASK_NOTES_MAX } from '../../../core/agenda';
-import { data } from '../../support/app-cloud';
+import { data, useAppCloud } from '../../support/app-cloud';
 import {
   ADMIN,
   agendaAs,
@@ -14,12 +13,10 @@ import {
 } from '../../support/agenda';
 import { authors, makeWuxingAdmin, nameOf, refuses, WUXING_ADMIN } from './fixtures';
 
-let cloud: LocalCloud;
+const cloud = useAppCloud(startAgendaCloud);
 beforeAll(async () => {
-  cloud = await startAgendaCloud();
   await makeWuxingAdmin(cloud);
 });
-afterAll(() => cloud.stop());
 
 const nextAuthor = authors();
 const as = (openid: string) => agendaAs(cloud, openid);

@@ -1,6 +1,5 @@
-import type { LocalCloud } from '../../../local-cloud';
 import { demoResidentOpenid } from '../../../scripts/demo/identities';
-import { startAppCloud, data, refuses } from '../../support/app-cloud';
+import { data, refuses, useAppCloud } from '../../support/app-cloud';
 import {
   briefingsAs,
   OUTSIDER,
@@ -11,11 +10,7 @@ import {
   VILLAGE_ADMIN,
 } from '../../support/briefings';
 
-let cloud: LocalCloud;
-beforeAll(async () => {
-  cloud = await startAppCloud();
-});
-afterAll(() => cloud.stop());
+const cloud = useAppCloud();
 
 const as = (openid: string | null) => briefingsAs(cloud, openid);
 const doc = (id: string) => cloud.dump('briefings').find((b) => b._id === id)!;

@@ -1,7 +1,6 @@
-import type { LocalCloud } from '../../../local-cloud';
 import { demoResidentOpenid } from '../../../scripts/demo/identities';
 import { NO_ROLES, type Roles } from '../../../core/roles';
-import { startAppCloud, caller, data, refuses } from '../../support/app-cloud';
+import { caller, data, refuses, useAppCloud } from '../../support/app-cloud';
 import {
   BRIEFING,
   briefingsAs,
@@ -15,11 +14,7 @@ import {
   VILLAGE_ADMIN,
 } from '../../support/briefings';
 
-let cloud: LocalCloud;
-beforeAll(async () => {
-  cloud = await startAppCloud();
-});
-afterAll(() => cloud.stop());
+const cloud = useAppCloud();
 
 const as = (openid: string | null) => briefingsAs(cloud, openid);
 const doc = (id: string) => cloud.dump('briefings').find((b) => b._id === id)!;

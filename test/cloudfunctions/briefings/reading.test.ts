@@ -1,5 +1,4 @@
-import type { LocalCloud } from '../../../local-cloud';
-import { startAppCloud, data, refuses } from '../../support/app-cloud';
+import { data, refuses, useAppCloud } from '../../support/app-cloud';
 import {
   BRIEFING,
   briefingsAs,
@@ -11,11 +10,7 @@ import {
   VILLAGE_ADMIN,
 } from '../../support/briefings';
 
-let cloud: LocalCloud;
-beforeAll(async () => {
-  cloud = await startAppCloud();
-});
-afterAll(() => cloud.stop());
+const cloud = useAppCloud();
 
 const as = (openid: string | null) => briefingsAs(cloud, openid);
 const ZHONGHAI = { kind: 'village', villageId: 'zhonghai' };

@@ -1,4 +1,3 @@
-import type { LocalCloud } from '../../../local-cloud';
 import {
   distribute,
   DEFAULT_SPLIT,
@@ -6,7 +5,7 @@ import {
   ROSTER_FILE_MAX_BYTES,
   ROSTER_FILE_TOO_BIG,
 } from '../../../core/dividends';
-import { data, refuses, startAppCloud } from '../../support/app-cloud';
+import { data, refuses, useAppCloud } from '../../support/app-cloud';
 import {
   ADMIN,
   BOARD,
@@ -24,11 +23,7 @@ import {
   xlsx,
 } from '../../support/dividends';
 
-let cloud: LocalCloud;
-beforeAll(async () => {
-  cloud = await startAppCloud();
-});
-afterAll(() => cloud.stop());
+const cloud = useAppCloud();
 
 const as = (openid: string) => dividendsAs(cloud, openid);
 const dist = (id: string) => cloud.dump('distributions').find((d) => d._id === id)!;

@@ -1,7 +1,6 @@
-import type { LocalCloud } from '../../../local-cloud';
 import { DAY_MS } from '../../../core/time';
 import { appealDeadline } from '../../../core/honor';
-import { data, refuses } from '../../support/app-cloud';
+import { data, refuses, useAppCloud } from '../../support/app-cloud';
 import {
   ADMIN,
   honorAs,
@@ -14,11 +13,7 @@ import {
   TOWN_ADMIN,
 } from '../../support/honor';
 
-let cloud: LocalCloud;
-beforeAll(async () => {
-  cloud = await startHonorCloud();
-});
-afterAll(() => cloud.stop());
+const cloud = useAppCloud(startHonorCloud);
 afterEach(() => cloud.setClockOffset(0));
 
 const as = (openid: string) => honorAs(cloud, openid);

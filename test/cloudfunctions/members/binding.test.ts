@@ -1,12 +1,7 @@
-import type { LocalCloud } from '../../../local-cloud';
 import type { BindingRequestView, MeData, Page } from '../../../core/members';
-import { caller, data, digest, refuses, startAppCloud } from '../../support/app-cloud';
+import { caller, data, digest, refuses, startAppCloud, useAppCloud } from '../../support/app-cloud';
 
-let cloud: LocalCloud;
-beforeEach(async () => {
-  cloud = await startAppCloud();
-});
-afterEach(() => cloud.stop());
+const cloud = useAppCloud(startAppCloud, { each: true });
 
 const as = (openid: string) => caller(cloud, 'members', openid);
 const form = { name: '李春花', villageId: 'zhonghai', household: '三组 018 号', phone: '13812345678' };

@@ -1,12 +1,7 @@
-import type { LocalCloud } from '../../../local-cloud';
 import type { MembersOutput } from '../../../core/members';
-import { caller, data, startAppCloud } from '../../support/app-cloud';
+import { caller, data, useAppCloud } from '../../support/app-cloud';
 
-let cloud: LocalCloud;
-beforeAll(async () => {
-  cloud = await startAppCloud();
-});
-afterAll(() => cloud.stop());
+const cloud = useAppCloud();
 
 test('anyone, bound or not, sees the five groups with their town-level leaders', async () => {
   const { groups } = data(

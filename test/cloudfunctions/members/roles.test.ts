@@ -1,13 +1,8 @@
-import type { LocalCloud } from '../../../local-cloud';
 import type { MeData, MembersOutput, ResidentView } from '../../../core/members';
 import { NO_ROLES, type Roles } from '../../../core/roles';
-import { caller, data, digest, startAppCloud } from '../../support/app-cloud';
+import { caller, data, digest, startAppCloud, useAppCloud } from '../../support/app-cloud';
 
-let cloud: LocalCloud;
-beforeEach(async () => {
-  cloud = await startAppCloud();
-});
-afterEach(() => cloud.stop());
+const cloud = useAppCloud(startAppCloud, { each: true });
 
 const as = (openid: string) => caller(cloud, 'members', openid);
 const roles = (partial: Partial<Roles>): Roles => ({ ...NO_ROLES, ...partial });
