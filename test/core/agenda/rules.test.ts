@@ -13,7 +13,7 @@ import {
   STEPS,
   tallyDigestText,
   type PollRules,
-} from '../../core/agenda';
+} from '../../../core/agenda';
 
 const approval = (rules: Partial<PollRules> = {}): PollRules => ({
   kind: 'approval',

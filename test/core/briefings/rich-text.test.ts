@@ -7,8 +7,8 @@ import {
   safeUrl,
   sanitizeNodes,
   type RichNode,
-} from '../../core/briefings/rich-text';
-import { XSS_PAYLOADS } from '../support/xss-payloads';
+} from '../../../core/briefings/rich-text';
+import { XSS_PAYLOADS } from '../../support/xss-payloads';
 
 // The whitelist as the brief states it, kept here independently of the module under test.
 const ELEMENTS = new Set([

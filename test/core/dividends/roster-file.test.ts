@@ -1,4 +1,4 @@
-import { hundredths, parseCsv, rosterFromCells } from '../../core/dividends/roster-file';
+import { hundredths, parseCsv, rosterFromCells } from '../../../core/dividends/roster-file';
 
 describe('cells in hundredths', () => {
   test.each([

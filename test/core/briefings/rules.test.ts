@@ -4,7 +4,7 @@ import {
   normalizeForSearch,
   searchTerms,
   snippet,
-} from '../../core/briefings';
+} from '../../../core/briefings';
 
 test('search text: full-width letters and digits fold to half-width, lower case; Chinese punctuation stays', () => {
   expect(normalizeForSearch('采用 ＰＰＰ 模式，投资１２０万元')).toBe('采用 ppp 模式，投资120万元');

@@ -12,7 +12,7 @@ import {
   yuan,
   type DistributionInput,
   type Holding,
-} from '../../core/dividends';
+} from '../../../core/dividends';
 
 const holding = (householdId: string, overrides: Partial<Holding> = {}): Holding => ({
   householdId,
