@@ -1,6 +1,5 @@
-import { COMMENT_MAX, COMMENTS_PER_HOUR, type CommentView } from '../../../core/agenda';
-import { demoResidentOpenid } from '../../../scripts/demo/identities';
-import { data, useAppCloud } from '../../support/app-cloud';
+import { COMMENT_MAX, COMMENTS_PER_HOUR } from '../../../../core/agenda';
+import { data, useAppCloud } from '../../../support/app-cloud';
 import {
   ADMIN,
   agendaAs,
@@ -8,11 +7,10 @@ import {
   ITEM,
   NEIGHBOUR,
   OUTSIDER,
-  RESIDENT,
   startAgendaCloud,
   TOWN_ADMIN,
-} from '../../support/agenda';
-import { authors, awayFromWindowEdge, nameOf, refuses } from './fixtures';
+} from '../../../support/agenda';
+import { authors, awayFromWindowEdge, nameOf, refuses } from '../fixtures';
 
 const cloud = useAppCloud(startAgendaCloud);
 
@@ -161,106 +159,5 @@ describe('comment (征求论事)', () => {
     const itemId = await raised();
     const res = data(await as(nextCommenter())('comment', { itemId, text: '长'.repeat(COMMENT_MAX) }));
     expect(res.comment.text).toHaveLength(COMMENT_MAX);
-  });
-});
-
-describe('listComments', () => {
-  test('pages through every comment once, oldest first', async () => {
-    const itemId = await raised();
-    const written: string[] = [];
-    // 25 comments by 5 residents, one after another.
-    for (let i = 0; i < 25; i++) {
-      const text = `意见 ${String(i + 1).padStart(2, '0')}`;
-      data(await as(demoResidentOpenid(40 + (i % 5)))('comment', { itemId, text }));
-      written.push(text);
-    }
-    const pages: CommentView[][] = [];
-    let cursor: string | undefined;
-    do {
-      const page = data(
-        await as(NEIGHBOUR)('listComments', { itemId, limit: 10, ...(cursor ? { cursor } : {}) }),
-      );
-      pages.push(page.items);
-      cursor = page.nextCursor ?? undefined;
-    } while (cursor && pages.length < 10);
-    expect(pages.map((p) => p.length)).toEqual([10, 10, 5]);
-    const seen = pages.flat();
-    expect(seen.map((c) => c.text)).toEqual(written);
-    const times = seen.map((c) => c.createdAt);
-    expect(times).toEqual([...times].sort((a, b) => a - b));
-  });
-
-  test('20 a page by default', async () => {
-    const itemId = await raised();
-    for (let i = 0; i < 21; i++) {
-      data(await as(demoResidentOpenid(50 + (i % 3)))('comment', { itemId, text: `第 ${i + 1} 条` }));
-    }
-    const first = data(await as(NEIGHBOUR)('listComments', { itemId }));
-    expect(first.items).toHaveLength(20);
-    expect(first.nextCursor).not.toBeNull();
-    const rest = data(await as(NEIGHBOUR)('listComments', { itemId, cursor: first.nextCursor! }));
-    expect(rest.items).toHaveLength(1);
-    expect(rest.nextCursor).toBeNull();
-  });
-
-  test('an unknown item is NOT_FOUND, a malformed cursor INVALID_INPUT', async () => {
-    await refuses(cloud, () => as(NEIGHBOUR)('listComments', { itemId: 'i_none' }), 'NOT_FOUND');
-    const itemId = await raised();
-    await refuses(
-      cloud,
-      () => as(NEIGHBOUR)('listComments', { itemId, cursor: 'x'.repeat(201) }),
-      'INVALID_INPUT',
-      '分页参数无效',
-    );
-  });
-});
-
-describe('support', () => {
-  test('a resident supports a matter once: a second call is ok and counts nothing', async () => {
-    const itemId = await raised();
-    expect(data(await as(NEIGHBOUR)('support', { itemId }))).toEqual({ supportCount: 1 });
-    expect(data(await as(NEIGHBOUR)('support', { itemId }))).toEqual({ supportCount: 1 });
-    expect(data(await as(RESIDENT)('support', { itemId }))).toEqual({ supportCount: 2 });
-    expect(itemDoc(itemId).supportCount).toBe(2);
-    expect(cloud.dump('agendaSupports').filter((s) => s.itemId === itemId)).toHaveLength(2);
-    expect(data(await as(NEIGHBOUR)('getItem', { itemId })).supportCount).toBe(2);
-  });
-
-  test('two calls at the same moment count once', async () => {
-    for (let run = 0; run < 5; run++) {
-      const itemId = await raised();
-      const results = await Promise.all([
-        as(NEIGHBOUR)('support', { itemId }),
-        as(NEIGHBOUR)('support', { itemId }),
-      ]);
-      for (const r of results) expect(r.ok).toBe(true);
-      expect(itemDoc(itemId).supportCount).toBe(1);
-      expect(cloud.dump('agendaSupports').filter((s) => s.itemId === itemId)).toHaveLength(1);
-    }
-  });
-
-  test('forty residents at once, each twice, count forty', async () => {
-    const itemId = await raised();
-    const supporters = Array.from({ length: 40 }, (_v, i) => demoResidentOpenid(60 + i));
-    const results = await Promise.all(
-      [...supporters, ...supporters].map((openid) => as(openid)('support', { itemId })),
-    );
-    expect(results.filter((r) => !r.ok)).toEqual([]);
-    expect(itemDoc(itemId).supportCount).toBe(40);
-    expect(cloud.dump('agendaSupports').filter((s) => s.itemId === itemId)).toHaveLength(40);
-  });
-
-  test.each(['roundtable', 'doing'] as const)('at %s support is WRONG_STEP', async (step) => {
-    const { itemId } = await driveTo(cloud, step, { author: nextAuthor() });
-    await refuses(cloud, () => as(NEIGHBOUR)('support', { itemId }), 'WRONG_STEP');
-  });
-
-  test('a resident of another village is FORBIDDEN', async () => {
-    const itemId = await raised();
-    await refuses(cloud, () => as(OUTSIDER)('support', { itemId }), 'FORBIDDEN', '只能支持本村的事项');
-  });
-
-  test('an unknown item is NOT_FOUND', async () => {
-    await refuses(cloud, () => as(NEIGHBOUR)('support', { itemId: 'i_none' }), 'NOT_FOUND');
   });
 });

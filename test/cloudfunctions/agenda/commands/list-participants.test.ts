@@ -1,5 +1,5 @@
-import { data, useAppCloud } from '../../support/app-cloud';
-import { ADMIN, agendaAs, driveTo, RESIDENT, startAgendaCloud, TOWN_ADMIN } from '../../support/agenda';
+import { data, useAppCloud } from '../../../support/app-cloud';
+import { ADMIN, agendaAs, driveTo, RESIDENT, startAgendaCloud, TOWN_ADMIN } from '../../../support/agenda';
 
 const cloud = useAppCloud(startAgendaCloud);
 let itemId: string;

@@ -1,5 +1,5 @@
-import type { MembersOutput } from '../../../core/members';
-import { caller, data, useAppCloud } from '../../support/app-cloud';
+import type { MembersOutput } from '../../../../core/members';
+import { caller, data, useAppCloud } from '../../../support/app-cloud';
 
 const cloud = useAppCloud();
 
@@ -22,14 +22,4 @@ test('anyone, bound or not, sees the five groups with their town-level leaders',
 test('the group list costs one database read', async () => {
   const report = await cloud.invoke('members', { action: 'listGroups' }, { openid: 'demo-unbound' });
   expect(report.requests.map((r) => r.collection)).toEqual(['groupSummaries']);
-});
-
-test('the villages list gives the town and its 11 villages and 5 communities in order', async () => {
-  const { townName, villages } = data(
-    await caller(cloud, 'members', 'demo-unbound')<MembersOutput['listVillages']>('listVillages'),
-  );
-  expect(townName).toBe('迤那镇');
-  expect(villages.filter((v) => v.kind === 'village')).toHaveLength(11);
-  expect(villages.filter((v) => v.kind === 'community')).toHaveLength(5);
-  expect(villages[0]).toEqual({ id: 'zhonghai', name: '中海村', kind: 'village' });
 });

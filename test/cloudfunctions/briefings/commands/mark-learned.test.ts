@@ -1,5 +1,5 @@
-import { demoResidentOpenid } from '../../../scripts/demo/identities';
-import { data, refuses, useAppCloud } from '../../support/app-cloud';
+import { demoResidentOpenid } from '../../../../scripts/demo/identities';
+import { data, refuses, useAppCloud } from '../../../support/app-cloud';
 import {
   briefingsAs,
   OUTSIDER,
@@ -8,7 +8,7 @@ import {
   RESIDENT,
   UNBOUND,
   VILLAGE_ADMIN,
-} from '../../support/briefings';
+} from '../../../support/briefings';
 
 const cloud = useAppCloud();
 

@@ -1,5 +1,5 @@
-import { demoResidentOpenid } from '../../../scripts/demo/identities';
-import { data, useAppCloud } from '../../support/app-cloud';
+import { demoResidentOpenid } from '../../../../scripts/demo/identities';
+import { data, useAppCloud } from '../../../support/app-cloud';
 import {
   ADMIN,
   agendaAs,
@@ -8,8 +8,8 @@ import {
   OUTSIDER,
   RESIDENT,
   startAgendaCloud,
-} from '../../support/agenda';
-import { authors, nameOf, refuses, residentIdOf } from './fixtures';
+} from '../../../support/agenda';
+import { authors, nameOf, refuses, residentIdOf } from '../fixtures';
 
 const cloud = useAppCloud(startAgendaCloud);
 

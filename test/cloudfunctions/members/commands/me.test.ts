@@ -1,5 +1,5 @@
-import type { MeData } from '../../../core/members';
-import { caller, data, useAppCloud } from '../../support/app-cloud';
+import type { MeData } from '../../../../core/members';
+import { caller, data, useAppCloud } from '../../../support/app-cloud';
 
 const cloud = useAppCloud();
 

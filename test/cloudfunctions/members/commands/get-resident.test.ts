@@ -1,0 +1,25 @@
+import type { MembersOutput } from '../../../../core/members';
+import { caller, data, startAppCloud, useAppCloud } from '../../../support/app-cloud';
+
+const cloud = useAppCloud(startAppCloud, { each: true });
+
+const as = (openid: string) => caller(cloud, 'members', openid);
+
+test('getResident gives an admin one resident of their village, and refuses others', async () => {
+  const found = data(
+    await as('demo-village-admin')<MembersOutput['getResident']>('getResident', {
+      residentId: 'r_resident_007',
+    }),
+  );
+  expect(found).toMatchObject({
+    villageId: 'zhonghai',
+    villageName: '中海村',
+    resident: { residentId: 'r_resident_007', bound: true },
+  });
+  expect(await as('demo-village-admin')('getResident', { residentId: 'r_resident_250' })).toMatchObject({
+    error: { code: 'FORBIDDEN' },
+  });
+  expect(await as('demo-village-admin')('getResident', { residentId: 'nobody' })).toMatchObject({
+    error: { code: 'NOT_FOUND' },
+  });
+});
