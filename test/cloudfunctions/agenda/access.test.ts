@@ -1,12 +1,9 @@
-import { digest, useAppCloud } from '../../support/app-cloud';
-import { ADMIN, agendaAs, RESIDENT, startAgendaCloud, UNBOUND } from '../../support/agenda';
-import { makeWuxingAdmin, refuses } from './fixtures';
+import { digest } from '../../support/app-cloud';
+import { ADMIN, RESIDENT, UNBOUND } from '../../support/agenda';
+import { refuses } from './fixtures';
+import { useItemsScene } from './scenes/items';
 
-const cloud = useAppCloud(startAgendaCloud);
-beforeAll(async () => {
-  await makeWuxingAdmin(cloud);
-});
-const as = (openid: string | null) => agendaAs(cloud, openid);
+const { cloud, as } = useItemsScene();
 
 describe('who may call what', () => {
   const ADMIN_ACTIONS = [

@@ -1,21 +1,8 @@
-import { NO_ROLES, type Roles } from '../../../core/roles';
-import { caller, data, refuses, useAppCloud } from '../../support/app-cloud';
-import {
-  briefingsAs,
-  POLICY_LEADER,
-  published,
-  RESIDENT,
-  TOWN_ADMIN,
-  UNBOUND,
-} from '../../support/briefings';
+import { data, refuses } from '../../support/app-cloud';
+import { POLICY_LEADER, published, RESIDENT, TOWN_ADMIN, UNBOUND } from '../../support/briefings';
+import { usePublishingScene } from './scenes/publishing';
 
-const cloud = useAppCloud();
-
-const as = (openid: string | null) => briefingsAs(cloud, openid);
-beforeAll(async () => {
-  const roles: Roles = { ...NO_ROLES, groups: [{ group: 'policy', level: 'village', position: 'leader' }] };
-  data(await caller(cloud, 'members', TOWN_ADMIN)('setRoles', { residentId: 'r_resident_150', roles }));
-});
+const { cloud, as } = usePublishingScene();
 
 describe('categories are data', () => {
   test('the six seeded categories are listed in order', async () => {

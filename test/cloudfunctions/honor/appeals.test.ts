@@ -1,28 +1,9 @@
 import { DAY_MS } from '../../../core/time';
-import { data, refuses, useAppCloud } from '../../support/app-cloud';
-import {
-  ADMIN,
-  honorAs,
-  NEIGHBOUR,
-  publishedBoard,
-  RESIDENT,
-  monthSequence,
-  startHonorCloud,
-  TOWN_ADMIN,
-} from '../../support/honor';
+import { data, refuses } from '../../support/app-cloud';
+import { ADMIN, NEIGHBOUR, publishedBoard, RESIDENT, TOWN_ADMIN } from '../../support/honor';
+import { useAppealsScene } from './scenes/appeals';
 
-const cloud = useAppCloud(startHonorCloud);
-afterEach(() => cloud.setClockOffset(0));
-
-const as = (openid: string) => honorAs(cloud, openid);
-const nextMonth = monthSequence();
-const restrictionOf = (boardId: string) =>
-  cloud.dump('honorRestrictions').find((r) => r.boardId === boardId)!;
-const ms = (d: unknown) => new Date(d as Date).getTime();
-/** Moves the functions' clock so that their "now" is `at` (give or take the few ms a call takes). */
-const clockAt = (at: number) => cloud.setClockOffset(at - Date.now());
-
-const REASON = '那天我家在外地走亲戚，垃圾不是我家倒的，有邻居可以作证。';
+const { cloud, as, nextMonth, restrictionOf, ms, clockAt, REASON } = useAppealsScene();
 
 describe('resolving an appeal', () => {
   test('revoked: a correction shows beside the entry, the restriction lifts, the household sees it all', async () => {

@@ -1,29 +1,9 @@
-import { data, useAppCloud } from '../../../support/app-cloud';
-import {
-  ADMIN,
-  agendaAs,
-  driveTo,
-  inAnHour,
-  NEIGHBOUR,
-  startAgendaCloud,
-  TOWN_ADMIN,
-} from '../../../support/agenda';
-import { authors, makeWuxingAdmin, nameOf, refuses, WUXING_ADMIN } from '../fixtures';
+import { data } from '../../../support/app-cloud';
+import { driveTo, inAnHour, NEIGHBOUR, TOWN_ADMIN } from '../../../support/agenda';
+import { nameOf, refuses, WUXING_ADMIN } from '../fixtures';
+import { useTasksScene } from '../scenes/tasks';
 
-const cloud = useAppCloud(startAgendaCloud);
-beforeAll(async () => {
-  await makeWuxingAdmin(cloud);
-});
-
-const nextAuthor = authors();
-const as = (openid: string) => agendaAs(cloud, openid);
-/** A matter at 集中办事 (with driveTo's one task, owned by NEIGHBOUR, at 0%). */
-const doing = () => driveTo(cloud, 'doing', { author: nextAuthor() });
-const OWNER = 'demo-resident-003';
-const TASK = { title: '采购井盖和护栏', ownerId: 'r_resident_003' };
-const add = (itemId: string, change: Record<string, unknown> = {}, openid = ADMIN) =>
-  as(openid)('addTask', { itemId, ...TASK, dueAt: inAnHour(), ...change });
-const getItem = async (itemId: string) => data(await as(NEIGHBOUR)('getItem', { itemId }));
+const { cloud, nextAuthor, doing, OWNER, TASK, add, getItem } = useTasksScene();
 
 describe('addTask (集中办事)', () => {
   test('the village admin adds a task with an owner from the village: shown on the matter and its timeline', async () => {

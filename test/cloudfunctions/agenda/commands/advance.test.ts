@@ -1,30 +1,17 @@
-import { data, useAppCloud } from '../../../support/app-cloud';
+import { data } from '../../../support/app-cloud';
 import {
   ADMIN,
-  agendaAs,
   CONSULT_LEADER,
   driveTo,
   ITEM,
   NEIGHBOUR,
   RESIDENT,
-  startAgendaCloud,
   TOWN_ADMIN,
 } from '../../../support/agenda';
-import { authors, makeWuxingAdmin, nameOf, refuses, voteAndClose, WUXING_ADMIN } from '../fixtures';
+import { nameOf, refuses, voteAndClose, WUXING_ADMIN } from '../fixtures';
+import { useItemsScene } from '../scenes/items';
 
-const cloud = useAppCloud(startAgendaCloud);
-beforeAll(async () => {
-  await makeWuxingAdmin(cloud);
-});
-
-const nextAuthor = authors();
-const as = (openid: string | null) => agendaAs(cloud, openid);
-const items = () => cloud.dump('agendaItems');
-const itemDoc = (itemId: string) => items().find((i) => i._id === itemId)!;
-/** Raises a matter as a fresh author; returns its summary. */
-const raised = async (input: { title: string; body: string } = ITEM, author = nextAuthor()) =>
-  data(await as(author)('raise', input)).item;
-const HELD_BODY = '村口老水井的事情比较复杂，有意见的可以加微信详细说。';
+const { cloud, nextAuthor, as, itemDoc, raised, HELD_BODY } = useItemsScene();
 
 describe('advance (moving a matter on)', () => {
   const admin = () => as(ADMIN);

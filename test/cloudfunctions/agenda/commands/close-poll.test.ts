@@ -1,43 +1,9 @@
-import { createHash } from 'node:crypto';
-import { type PollView } from '../../../../core/agenda';
-import { data, useAppCloud } from '../../../support/app-cloud';
-import {
-  ADMIN,
-  agendaAs,
-  APPROVAL_POLL,
-  driveTo,
-  inAnHour,
-  NEIGHBOUR,
-  REPS,
-  startAgendaCloud,
-  TOWN_ADMIN,
-} from '../../../support/agenda';
-import { authors, makeWuxingAdmin, refuses, residentIdOf, roles, setRoles, WUXING_ADMIN } from '../fixtures';
+import { data } from '../../../support/app-cloud';
+import { ADMIN, NEIGHBOUR, REPS } from '../../../support/agenda';
+import { refuses, WUXING_ADMIN } from '../fixtures';
+import { usePollsScene } from '../scenes/polls';
 
-const cloud = useAppCloud(startAgendaCloud);
-/** 中海村 resident 031 is a village-level member of the 协商议事组; resident 217 (五星村) is one in their village. */
-const CONSULT_MEMBER_HERE = 'demo-resident-031';
-const CONSULT_MEMBER_THERE = 'demo-resident-217';
-beforeAll(async () => {
-  await makeWuxingAdmin(cloud);
-  const consultMember = roles({ groups: [{ group: 'consult', level: 'village', position: 'member' }] });
-  await setRoles(cloud, TOWN_ADMIN, residentIdOf(CONSULT_MEMBER_HERE), consultMember);
-  await setRoles(cloud, TOWN_ADMIN, residentIdOf(CONSULT_MEMBER_THERE), consultMember);
-});
-
-const nextAuthor = authors();
-const as = (openid: string) => agendaAs(cloud, openid);
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
-const atRoundtable = async () => (await driveTo(cloud, 'roundtable', { author: nextAuthor() })).itemId;
-const create = (itemId: string, change: Record<string, unknown> = {}, openid = ADMIN) =>
-  as(openid)('createPoll', { itemId, closesAt: inAnHour(), ...APPROVAL_POLL, ...change });
-/** A matter at 会议定事 with its poll open (by default the representatives' 赞成/反对/弃权 poll). */
-const openPoll = async (poll: Record<string, unknown> = {}) => {
-  const driven = await driveTo(cloud, 'deciding', { author: nextAuthor(), poll });
-  return { itemId: driven.itemId, pollId: driven.pollId! };
-};
-const getPoll = async (pollId: string, openid = NEIGHBOUR): Promise<PollView> =>
-  data(await as(openid)('getPoll', { pollId }));
+const { cloud, as, sha256, atRoundtable, create, openPoll, getPoll } = usePollsScene();
 
 describe('closePoll', () => {
   test('the admin ends the vote: closed, frozen, and on the timeline', async () => {

@@ -1,29 +1,11 @@
 import { COMMENT_MAX, COMMENTS_PER_HOUR } from '../../../../core/agenda';
-import { data, useAppCloud } from '../../../support/app-cloud';
-import {
-  ADMIN,
-  agendaAs,
-  driveTo,
-  ITEM,
-  NEIGHBOUR,
-  OUTSIDER,
-  startAgendaCloud,
-  TOWN_ADMIN,
-} from '../../../support/agenda';
-import { authors, awayFromWindowEdge, nameOf, refuses } from '../fixtures';
+import { data } from '../../../support/app-cloud';
+import { ADMIN, driveTo, NEIGHBOUR, OUTSIDER, TOWN_ADMIN } from '../../../support/agenda';
+import { awayFromWindowEdge, nameOf, refuses } from '../fixtures';
+import { useDiscussionScene } from '../scenes/discussion';
 
-const cloud = useAppCloud(startAgendaCloud);
-
-const HOUR_MS = 3_600_000;
-const nextAuthor = authors();
-/** Commenters: one per test that writes comments, so that no one reaches the hourly limit by accident. */
-const nextCommenter = authors(20);
-const as = (openid: string) => agendaAs(cloud, openid);
-const raised = async () => data(await as(nextAuthor())('raise', ITEM)).item.itemId;
-const itemDoc = (itemId: string) => cloud.dump('agendaItems').find((i) => i._id === itemId)!;
-const commentsOf = (itemId: string) => cloud.dump('agendaComments').filter((c) => c.itemId === itemId);
-const listed = async (openid: string, itemId: string) =>
-  data(await as(openid)('listComments', { itemId, limit: 50 })).items.map((c) => c.text);
+const { cloud, HOUR_MS, nextAuthor, nextCommenter, as, raised, itemDoc, commentsOf, listed } =
+  useDiscussionScene();
 
 describe('comment (征求论事)', () => {
   test('a resident comments: the comment is stored and counted, and shows to everyone', async () => {

@@ -1,27 +1,9 @@
-import { data, useAppCloud } from '../../../support/app-cloud';
-import {
-  ADMIN,
-  agendaAs,
-  CONSULT_LEADER,
-  driveTo,
-  ITEM,
-  NEIGHBOUR,
-  RESIDENT,
-  startAgendaCloud,
-  TOWN_ADMIN,
-} from '../../../support/agenda';
-import { authors, makeWuxingAdmin, refuses, WUXING_ADMIN } from '../fixtures';
+import { data } from '../../../support/app-cloud';
+import { ADMIN, CONSULT_LEADER, driveTo, NEIGHBOUR, RESIDENT, TOWN_ADMIN } from '../../../support/agenda';
+import { refuses, WUXING_ADMIN } from '../fixtures';
+import { useItemsScene } from '../scenes/items';
 
-const cloud = useAppCloud(startAgendaCloud);
-beforeAll(async () => {
-  await makeWuxingAdmin(cloud);
-});
-
-const nextAuthor = authors();
-const as = (openid: string | null) => agendaAs(cloud, openid);
-/** Raises a matter as a fresh author; returns its summary. */
-const raised = async (input: { title: string; body: string } = ITEM, author = nextAuthor()) =>
-  data(await as(author)('raise', input)).item;
+const { cloud, nextAuthor, as, raised } = useItemsScene();
 
 describe('getItem', () => {
   test('an unknown item is NOT_FOUND, a malformed id INVALID_INPUT', async () => {

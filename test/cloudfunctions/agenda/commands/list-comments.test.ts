@@ -1,13 +1,11 @@
 import { type CommentView } from '../../../../core/agenda';
 import { demoResidentOpenid } from '../../../../scripts/demo/identities';
-import { data, useAppCloud } from '../../../support/app-cloud';
-import { agendaAs, ITEM, NEIGHBOUR, startAgendaCloud } from '../../../support/agenda';
-import { authors, refuses } from '../fixtures';
+import { data } from '../../../support/app-cloud';
+import { NEIGHBOUR } from '../../../support/agenda';
+import { refuses } from '../fixtures';
+import { useDiscussionScene } from '../scenes/discussion';
 
-const cloud = useAppCloud(startAgendaCloud);
-const nextAuthor = authors();
-const as = (openid: string) => agendaAs(cloud, openid);
-const raised = async () => data(await as(nextAuthor())('raise', ITEM)).item.itemId;
+const { cloud, as, raised } = useDiscussionScene();
 
 describe('listComments', () => {
   test('pages through every comment once, oldest first', async () => {

@@ -1,30 +1,12 @@
 import { type AgendaOutput, type ItemSummary } from '../../../../core/agenda';
-import { data, useAppCloud } from '../../../support/app-cloud';
-import {
-  agendaAs,
-  driveTo,
-  ITEM,
-  NEIGHBOUR,
-  OUTSIDER,
-  startAgendaCloud,
-  TOWN_ADMIN,
-} from '../../../support/agenda';
-import { authors, makeWuxingAdmin, refuses } from '../fixtures';
+import { data } from '../../../support/app-cloud';
+import { driveTo, ITEM, NEIGHBOUR, OUTSIDER, TOWN_ADMIN } from '../../../support/agenda';
+import { refuses } from '../fixtures';
+import { useItemsScene } from '../scenes/items';
 
-const cloud = useAppCloud(startAgendaCloud);
-beforeAll(async () => {
-  await makeWuxingAdmin(cloud);
-});
+const { cloud, nextAuthor, as, items, raised, HELD_BODY } = useItemsScene();
 
-const nextAuthor = authors();
-const as = (openid: string | null) => agendaAs(cloud, openid);
-const items = () => cloud.dump('agendaItems');
-/** Raises a matter as a fresh author; returns its summary. */
-const raised = async (input: { title: string; body: string } = ITEM, author = nextAuthor()) =>
-  data(await as(author)('raise', input)).item;
-const HELD_BODY = '村口老水井的事情比较复杂，有意见的可以加微信详细说。';
-
-/** In items.test.ts the earlier suites had raised a dozen matters in 中海村 by now: so that listing crosses pages. */
+/** A busy agenda: a dozen open matters in 中海村 before these tests (the suites of the other item actions left as many), so that listing crosses pages. */
 beforeAll(async () => {
   for (let i = 0; i < 12; i++) await raised();
 });

@@ -1,26 +1,9 @@
-import { data, useAppCloud } from '../../../support/app-cloud';
-import {
-  ADMIN,
-  agendaAs,
-  CONSULT_LEADER,
-  driveTo,
-  ITEM,
-  NEIGHBOUR,
-  OUTSIDER,
-  startAgendaCloud,
-} from '../../../support/agenda';
-import { authors, makeWuxingAdmin, refuses, WUXING_ADMIN } from '../fixtures';
+import { data } from '../../../support/app-cloud';
+import { ADMIN, CONSULT_LEADER, driveTo, ITEM, NEIGHBOUR, OUTSIDER } from '../../../support/agenda';
+import { refuses, WUXING_ADMIN } from '../fixtures';
+import { useItemsScene } from '../scenes/items';
 
-const cloud = useAppCloud(startAgendaCloud);
-beforeAll(async () => {
-  await makeWuxingAdmin(cloud);
-});
-
-const nextAuthor = authors();
-const as = (openid: string | null) => agendaAs(cloud, openid);
-/** Raises a matter as a fresh author; returns its summary. */
-const raised = async (input: { title: string; body: string } = ITEM, author = nextAuthor()) =>
-  data(await as(author)('raise', input)).item;
+const { cloud, nextAuthor, as, raised } = useItemsScene();
 
 describe('merge (合并重复事项)', () => {
   const pair = async () => {

@@ -1,28 +1,9 @@
-import { data, useAppCloud } from '../../../support/app-cloud';
-import {
-  ADMIN,
-  agendaAs,
-  CONSULT_LEADER,
-  ITEM,
-  NEIGHBOUR,
-  startAgendaCloud,
-  TOWN_ADMIN,
-} from '../../../support/agenda';
-import { authors, makeWuxingAdmin, refuses, WUXING_ADMIN } from '../fixtures';
+import { data } from '../../../support/app-cloud';
+import { ADMIN, CONSULT_LEADER, NEIGHBOUR, TOWN_ADMIN } from '../../../support/agenda';
+import { refuses, WUXING_ADMIN } from '../fixtures';
+import { useItemsScene } from '../scenes/items';
 
-const cloud = useAppCloud(startAgendaCloud);
-beforeAll(async () => {
-  await makeWuxingAdmin(cloud);
-});
-
-const nextAuthor = authors();
-const as = (openid: string | null) => agendaAs(cloud, openid);
-const items = () => cloud.dump('agendaItems');
-const itemDoc = (itemId: string) => items().find((i) => i._id === itemId)!;
-/** Raises a matter as a fresh author; returns its summary. */
-const raised = async (input: { title: string; body: string } = ITEM, author = nextAuthor()) =>
-  data(await as(author)('raise', input)).item;
-const HELD_BODY = '村口老水井的事情比较复杂，有意见的可以加微信详细说。';
+const { cloud, nextAuthor, as, itemDoc, raised, HELD_BODY } = useItemsScene();
 
 describe('moderate (审核)', () => {
   const heldItem = async () => {

@@ -1,30 +1,11 @@
 import { ITEM_BODY_MAX, ITEM_TITLE_MAX } from '../../../../core/agenda';
 import { DAY_MS } from '../../../../core/time';
-import { data, useAppCloud } from '../../../support/app-cloud';
-import {
-  ADMIN,
-  agendaAs,
-  CONSULT_LEADER,
-  ITEM,
-  NEIGHBOUR,
-  startAgendaCloud,
-  UNBOUND,
-} from '../../../support/agenda';
-import { authors, awayFromWindowEdge, makeWuxingAdmin, nameOf, refuses, residentIdOf } from '../fixtures';
+import { data } from '../../../support/app-cloud';
+import { ADMIN, CONSULT_LEADER, ITEM, NEIGHBOUR, UNBOUND } from '../../../support/agenda';
+import { awayFromWindowEdge, nameOf, refuses, residentIdOf } from '../fixtures';
+import { useItemsScene } from '../scenes/items';
 
-const cloud = useAppCloud(startAgendaCloud);
-beforeAll(async () => {
-  await makeWuxingAdmin(cloud);
-});
-
-const nextAuthor = authors();
-const as = (openid: string | null) => agendaAs(cloud, openid);
-const items = () => cloud.dump('agendaItems');
-const itemDoc = (itemId: string) => items().find((i) => i._id === itemId)!;
-/** Raises a matter as a fresh author; returns its summary. */
-const raised = async (input: { title: string; body: string } = ITEM, author = nextAuthor()) =>
-  data(await as(author)('raise', input)).item;
-const HELD_BODY = '村口老水井的事情比较复杂，有意见的可以加微信详细说。';
+const { cloud, nextAuthor, as, items, itemDoc, raised, HELD_BODY } = useItemsScene();
 
 describe('raise (群众提事)', () => {
   test('a resident raises a matter of their own village: open, at 群众提事, with its first timeline entry', async () => {

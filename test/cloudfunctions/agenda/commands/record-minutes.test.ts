@@ -1,22 +1,9 @@
-import { data, useAppCloud } from '../../../support/app-cloud';
-import { ADMIN, agendaAs, driveTo, NEIGHBOUR, startAgendaCloud, TOWN_ADMIN } from '../../../support/agenda';
-import { authors, makeWuxingAdmin, refuses, residentIdOf, roles, setRoles, WUXING_ADMIN } from '../fixtures';
+import { data } from '../../../support/app-cloud';
+import { ADMIN, driveTo, NEIGHBOUR, TOWN_ADMIN } from '../../../support/agenda';
+import { refuses, WUXING_ADMIN } from '../fixtures';
+import { useRoundtableScene } from '../scenes/roundtable';
 
-const cloud = useAppCloud(startAgendaCloud);
-/** 中海村 resident 030 is made a village-level member of the 协商议事组. */
-const VILLAGE_MEMBER = 'demo-resident-030';
-beforeAll(async () => {
-  await makeWuxingAdmin(cloud);
-  await setRoles(
-    cloud,
-    ADMIN,
-    residentIdOf(VILLAGE_MEMBER),
-    roles({ groups: [{ group: 'consult', level: 'village', position: 'member' }] }),
-  );
-});
-
-const nextAuthor = authors();
-const as = (openid: string) => agendaAs(cloud, openid);
+const { cloud, nextAuthor, as } = useRoundtableScene();
 
 describe('recordMinutes', () => {
   const MINUTES = '经协商，同意用村集体资金修缮水井，下周提交村民代表表决。';

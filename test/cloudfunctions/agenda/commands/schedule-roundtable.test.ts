@@ -1,52 +1,17 @@
-import { data, useAppCloud } from '../../../support/app-cloud';
+import { data } from '../../../support/app-cloud';
 import {
   ADMIN,
-  agendaAs,
   CONSULT_LEADER,
-  driveTo,
   inAnHour,
-  LEADER_IDS,
   NEIGHBOUR,
   REPS,
   RESIDENT,
-  startAgendaCloud,
   TOWN_ADMIN,
 } from '../../../support/agenda';
-import {
-  authors,
-  makeWuxingAdmin,
-  nameOf,
-  refuses,
-  residentIdOf,
-  roles,
-  setRoles,
-  WUXING_ADMIN,
-} from '../fixtures';
+import { nameOf, refuses, residentIdOf, WUXING_ADMIN } from '../fixtures';
+import { useRoundtableScene } from '../scenes/roundtable';
 
-const cloud = useAppCloud(startAgendaCloud);
-/** 中海村 resident 030 is made a village-level member of the 协商议事组. */
-const VILLAGE_MEMBER = 'demo-resident-030';
-beforeAll(async () => {
-  await makeWuxingAdmin(cloud);
-  await setRoles(
-    cloud,
-    ADMIN,
-    residentIdOf(VILLAGE_MEMBER),
-    roles({ groups: [{ group: 'consult', level: 'village', position: 'member' }] }),
-  );
-});
-
-const nextAuthor = authors();
-const as = (openid: string) => agendaAs(cloud, openid);
-const consulting = async () => (await driveTo(cloud, 'consulting', { author: nextAuthor() })).itemId;
-const schedule = (itemId: string, change: Record<string, unknown> = {}, openid = ADMIN) =>
-  as(openid)('scheduleRoundtable', {
-    itemId,
-    at: inAnHour(),
-    place: '村委会议室',
-    participantIds: LEADER_IDS,
-    ...change,
-  });
+const { cloud, nextAuthor, as, consulting, schedule } = useRoundtableScene();
 
 describe('scheduleRoundtable (圆桌议事)', () => {
   test('the village admin invites the group leaders: the matter moves to 圆桌议事 with its round table', async () => {

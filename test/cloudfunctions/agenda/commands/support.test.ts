@@ -1,21 +1,10 @@
 import { demoResidentOpenid } from '../../../../scripts/demo/identities';
-import { data, useAppCloud } from '../../../support/app-cloud';
-import {
-  agendaAs,
-  driveTo,
-  ITEM,
-  NEIGHBOUR,
-  OUTSIDER,
-  RESIDENT,
-  startAgendaCloud,
-} from '../../../support/agenda';
-import { authors, refuses } from '../fixtures';
+import { data } from '../../../support/app-cloud';
+import { driveTo, NEIGHBOUR, OUTSIDER, RESIDENT } from '../../../support/agenda';
+import { refuses } from '../fixtures';
+import { useDiscussionScene } from '../scenes/discussion';
 
-const cloud = useAppCloud(startAgendaCloud);
-const nextAuthor = authors();
-const as = (openid: string) => agendaAs(cloud, openid);
-const raised = async () => data(await as(nextAuthor())('raise', ITEM)).item.itemId;
-const itemDoc = (itemId: string) => cloud.dump('agendaItems').find((i) => i._id === itemId)!;
+const { cloud, nextAuthor, as, raised, itemDoc } = useDiscussionScene();
 
 describe('support', () => {
   test('a resident supports a matter once: a second call is ok and counts nothing', async () => {

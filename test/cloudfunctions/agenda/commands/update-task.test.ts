@@ -1,29 +1,10 @@
 import { TASK_NOTES_MAX } from '../../../../core/agenda';
-import { data, useAppCloud } from '../../../support/app-cloud';
-import {
-  ADMIN,
-  agendaAs,
-  driveTo,
-  NEIGHBOUR,
-  OUTSIDER,
-  RESIDENT,
-  startAgendaCloud,
-  TOWN_ADMIN,
-} from '../../../support/agenda';
-import { authors, makeWuxingAdmin, nameOf, refuses, WUXING_ADMIN } from '../fixtures';
+import { data } from '../../../support/app-cloud';
+import { ADMIN, driveTo, NEIGHBOUR, OUTSIDER, RESIDENT, TOWN_ADMIN } from '../../../support/agenda';
+import { nameOf, refuses, WUXING_ADMIN } from '../fixtures';
+import { useTasksScene } from '../scenes/tasks';
 
-const cloud = useAppCloud(startAgendaCloud);
-beforeAll(async () => {
-  await makeWuxingAdmin(cloud);
-});
-
-const nextAuthor = authors();
-const as = (openid: string) => agendaAs(cloud, openid);
-/** A matter at 集中办事 (with driveTo's one task, owned by NEIGHBOUR, at 0%). */
-const doing = () => driveTo(cloud, 'doing', { author: nextAuthor() });
-const getItem = async (itemId: string) => data(await as(NEIGHBOUR)('getItem', { itemId }));
-const taskOf = async (itemId: string, taskId: string) =>
-  (await getItem(itemId)).tasks.find((t) => t.taskId === taskId)!;
+const { cloud, nextAuthor, as, doing, getItem, taskOf } = useTasksScene();
 
 describe('updateTask', () => {
   test('the owner reports progress: the task shows it with the note; the timeline does not, below 100%', async () => {

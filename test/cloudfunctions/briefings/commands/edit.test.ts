@@ -1,25 +1,15 @@
-import { NO_ROLES, type Roles } from '../../../../core/roles';
-import { caller, data, refuses, useAppCloud } from '../../../support/app-cloud';
+import { data, refuses } from '../../../support/app-cloud';
 import {
   BRIEFING,
-  briefingsAs,
   POLICY_LEADER,
   published,
   RESIDENT,
   TOWN_ADMIN,
   VILLAGE_ADMIN,
 } from '../../../support/briefings';
+import { usePublishingScene } from '../scenes/publishing';
 
-const cloud = useAppCloud();
-
-const as = (openid: string | null) => briefingsAs(cloud, openid);
-const doc = (id: string) => cloud.dump('briefings').find((b) => b._id === id)!;
-const versionsOf = (id: string) => cloud.dump('briefingVersions').filter((v) => v.briefingId === id);
-const ZHONGHAI = { kind: 'village', villageId: 'zhonghai' };
-beforeAll(async () => {
-  const roles: Roles = { ...NO_ROLES, groups: [{ group: 'policy', level: 'village', position: 'leader' }] };
-  data(await caller(cloud, 'members', TOWN_ADMIN)('setRoles', { residentId: 'r_resident_150', roles }));
-});
+const { cloud, as, doc, versionsOf, ZHONGHAI } = usePublishingScene();
 
 describe('edit keeps a version history', () => {
   test('an edit stores version 2 and keeps version 1 as it was', async () => {

@@ -1,16 +1,8 @@
-import { data, refuses, useAppCloud } from '../../../support/app-cloud';
-import {
-  BRIEFING,
-  briefingsAs,
-  POLICY_LEADER,
-  published,
-  RESIDENT,
-  UNBOUND,
-} from '../../../support/briefings';
+import { data, refuses } from '../../../support/app-cloud';
+import { BRIEFING, POLICY_LEADER, published, RESIDENT, UNBOUND } from '../../../support/briefings';
+import { useReadingScene } from '../scenes/reading';
 
-const cloud = useAppCloud();
-
-const as = (openid: string | null) => briefingsAs(cloud, openid);
+const { cloud, as } = useReadingScene();
 
 describe('get', () => {
   test('the page carries safe nodes, the text to read aloud, and no Markdown for a reader', async () => {

@@ -1,29 +1,8 @@
-import { data, refuses, useAppCloud } from '../../../support/app-cloud';
-import {
-  briefingsAs,
-  OUTSIDER,
-  POLICY_LEADER,
-  published,
-  RESIDENT,
-  VILLAGE_ADMIN,
-} from '../../../support/briefings';
+import { data, refuses } from '../../../support/app-cloud';
+import { OUTSIDER, POLICY_LEADER, published, RESIDENT, VILLAGE_ADMIN } from '../../../support/briefings';
+import { useReadingScene } from '../scenes/reading';
 
-const cloud = useAppCloud();
-
-const as = (openid: string | null) => briefingsAs(cloud, openid);
-const ZHONGHAI = { kind: 'village', villageId: 'zhonghai' };
-
-/** Every id a reader finds by paging through `action` to the end. */
-async function allIds(openid: string, action: 'list' | 'search', input: Record<string, unknown>) {
-  const ids: string[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = data(await as(openid)(action, { ...input, ...(cursor ? { cursor } : {}), limit: 3 }));
-    ids.push(...page.items.map((i) => i.briefingId));
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-  return ids;
-}
+const { cloud, as, ZHONGHAI, allIds } = useReadingScene();
 
 describe('search inside titles, summaries and bodies', () => {
   test('a word found only inside the body finds the briefing, with an excerpt around it', async () => {

@@ -1,23 +1,8 @@
-import { NO_ROLES, type Roles } from '../../../../core/roles';
-import { caller, data, refuses, useAppCloud } from '../../../support/app-cloud';
-import {
-  BRIEFING,
-  briefingsAs,
-  OUTSIDER,
-  POLICY_LEADER,
-  published,
-  RESIDENT,
-  TOWN_ADMIN,
-} from '../../../support/briefings';
+import { data, refuses } from '../../../support/app-cloud';
+import { BRIEFING, OUTSIDER, POLICY_LEADER, published, RESIDENT } from '../../../support/briefings';
+import { usePublishingScene } from '../scenes/publishing';
 
-const cloud = useAppCloud();
-
-const as = (openid: string | null) => briefingsAs(cloud, openid);
-const doc = (id: string) => cloud.dump('briefings').find((b) => b._id === id)!;
-beforeAll(async () => {
-  const roles: Roles = { ...NO_ROLES, groups: [{ group: 'policy', level: 'village', position: 'leader' }] };
-  data(await caller(cloud, 'members', TOWN_ADMIN)('setRoles', { residentId: 'r_resident_150', roles }));
-});
+const { cloud, as, doc } = usePublishingScene();
 
 describe('withdraw', () => {
   test('hides the briefing with its reason; a second withdraw is a CONFLICT', async () => {

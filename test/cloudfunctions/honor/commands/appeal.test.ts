@@ -1,25 +1,9 @@
 import { appealDeadline } from '../../../../core/honor';
-import { data, refuses, useAppCloud } from '../../../support/app-cloud';
-import {
-  honorAs,
-  NEIGHBOUR,
-  OUTSIDER,
-  publishedBoard,
-  RESIDENT,
-  monthSequence,
-  startHonorCloud,
-} from '../../../support/honor';
+import { data, refuses } from '../../../support/app-cloud';
+import { NEIGHBOUR, OUTSIDER, publishedBoard, RESIDENT } from '../../../support/honor';
+import { useAppealsScene } from '../scenes/appeals';
 
-const cloud = useAppCloud(startHonorCloud);
-afterEach(() => cloud.setClockOffset(0));
-
-const as = (openid: string) => honorAs(cloud, openid);
-const nextMonth = monthSequence();
-const ms = (d: unknown) => new Date(d as Date).getTime();
-/** Moves the functions' clock so that their "now" is `at` (give or take the few ms a call takes). */
-const clockAt = (at: number) => cloud.setClockOffset(at - Date.now());
-
-const REASON = '那天我家在外地走亲戚，垃圾不是我家倒的，有邻居可以作证。';
+const { cloud, as, nextMonth, ms, clockAt, REASON } = useAppealsScene();
 
 describe('appeal', () => {
   test('the black-listed household appeals once, within the window', async () => {

@@ -1,9 +1,8 @@
 import type { MembersOutput } from '../../../../core/members';
-import { caller, data, startAppCloud, useAppCloud } from '../../../support/app-cloud';
+import { data } from '../../../support/app-cloud';
+import { useRolesScene } from '../scenes/roles';
 
-const cloud = useAppCloud(startAppCloud, { each: true });
-
-const as = (openid: string) => caller(cloud, 'members', openid);
+const { as } = useRolesScene();
 
 test('getResident gives an admin one resident of their village, and refuses others', async () => {
   const found = data(

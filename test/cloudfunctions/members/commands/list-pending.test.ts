@@ -1,14 +1,8 @@
 import type { BindingRequestView, Page } from '../../../../core/members';
-import { caller, data, startAppCloud, useAppCloud } from '../../../support/app-cloud';
+import { data } from '../../../support/app-cloud';
+import { useBindingScene } from '../scenes/binding';
 
-const cloud = useAppCloud(startAppCloud, { each: true });
-
-const as = (openid: string) => caller(cloud, 'members', openid);
-const form = { name: '李春花', villageId: 'zhonghai', household: '三组 018 号', phone: '13812345678' };
-
-async function requestAs(openid: string, overrides: Record<string, unknown> = {}) {
-  return as(openid)<{ request: BindingRequestView }>('requestBinding', { ...form, ...overrides });
-}
+const { cloud, as, requestAs } = useBindingScene();
 
 describe('listPending', () => {
   test('the village admin sees their village’s requests, oldest first, with duplicate hints', async () => {

@@ -1,9 +1,8 @@
 import type { MembersOutput, ResidentView } from '../../../../core/members';
-import { caller, data, startAppCloud, useAppCloud } from '../../../support/app-cloud';
+import { data } from '../../../support/app-cloud';
+import { useRolesScene } from '../scenes/roles';
 
-const cloud = useAppCloud(startAppCloud, { each: true });
-
-const as = (openid: string) => caller(cloud, 'members', openid);
+const { as } = useRolesScene();
 
 test('listResidents pages through a village roster and finds by name', async () => {
   const first = data(

@@ -1,14 +1,8 @@
-import type { BindingRequestView, MeData } from '../../../../core/members';
-import { caller, data, digest, refuses, startAppCloud, useAppCloud } from '../../../support/app-cloud';
+import type { MeData } from '../../../../core/members';
+import { data, digest, refuses } from '../../../support/app-cloud';
+import { useBindingScene } from '../scenes/binding';
 
-const cloud = useAppCloud(startAppCloud, { each: true });
-
-const as = (openid: string) => caller(cloud, 'members', openid);
-const form = { name: '李春花', villageId: 'zhonghai', household: '三组 018 号', phone: '13812345678' };
-
-async function requestAs(openid: string, overrides: Record<string, unknown> = {}) {
-  return as(openid)<{ request: BindingRequestView }>('requestBinding', { ...form, ...overrides });
-}
+const { cloud, as, requestAs } = useBindingScene();
 
 describe('requestBinding', () => {
   test('a new WeChat user asks to be bound and sees the request pending, phone masked', async () => {

@@ -1,13 +1,9 @@
 import type { MeData, MembersOutput } from '../../../../core/members';
-import { NO_ROLES, type Roles } from '../../../../core/roles';
-import { caller, data, digest, startAppCloud, useAppCloud } from '../../../support/app-cloud';
+import { NO_ROLES } from '../../../../core/roles';
+import { data, digest } from '../../../support/app-cloud';
+import { useRolesScene } from '../scenes/roles';
 
-const cloud = useAppCloud(startAppCloud, { each: true });
-
-const as = (openid: string) => caller(cloud, 'members', openid);
-const roles = (partial: Partial<Roles>): Roles => ({ ...NO_ROLES, ...partial });
-const setRoles = (actor: string, residentId: string, r: Roles) =>
-  as(actor)('setRoles', { residentId, roles: r });
+const { cloud, as, roles, setRoles } = useRolesScene();
 
 test('the town admin makes a resident a village-level group leader; it shows in 我的 and in the group list', async () => {
   data(
