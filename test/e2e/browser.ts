@@ -90,6 +90,25 @@ export async function startApp(env: Record<string, string> = {}): Promise<App> {
   };
 }
 
+/**
+ * The app of one e2e file: `npm start` (with these function env vars) started before its tests, stopped after them.
+ * Returns a stand-in that forwards to the running app.
+ */
+export function useApp(env: Record<string, string> = {}): App {
+  let running: App | undefined;
+  beforeAll(async () => {
+    running = await startApp(env);
+  }, 180_000);
+  afterAll(() => running?.stop());
+  return new Proxy({} as App, {
+    get(_target, key) {
+      if (!running) throw new Error('the app runs only inside the tests and hooks of its file');
+      const value = Reflect.get(running, key, running) as unknown;
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(running) : value;
+    },
+  });
+}
+
 /** Opens a page of the H5 app (hash router) and waits until `text` shows. */
 export async function open(page: Page, url: string, route: string, text: string): Promise<void> {
   await page.goto(`${url}#${route}`);

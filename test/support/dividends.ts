@@ -89,17 +89,23 @@ export function xlsx(rows: string[][]): Uint8Array {
   });
 }
 
-/** 中海村's 众城种养殖合作社 (a 股份经济合作社 here), with a board member. Returns its id. */
+/** 中海村's 众城种养殖合作社 (a 股份经济合作社 here) as saveCooperative takes it, without a board. */
+export const COOP = {
+  villageId: 'zhonghai',
+  name: '中海村众城种养殖合作社',
+  industry: '葡萄种植',
+  legalForm: 'shareCoop',
+  rule: DEFAULT_SPLIT,
+  transactionReturnBp: 6_000,
+  terms: DEFAULT_TERMS,
+  board: [] as string[],
+};
+
+/** The COOP, with a board member. Returns its id. */
 export async function createCoop(cloud: LocalCloud, extra: Record<string, unknown> = {}): Promise<string> {
   const { coopId } = data(
     await dividendsAs(cloud, ADMIN)('saveCooperative', {
-      villageId: 'zhonghai',
-      name: '中海村众城种养殖合作社',
-      industry: '葡萄种植',
-      legalForm: 'shareCoop',
-      rule: DEFAULT_SPLIT,
-      transactionReturnBp: 6_000,
-      terms: DEFAULT_TERMS,
+      ...COOP,
       board: [residentIdOf(BOARD)],
       ...extra,
     }),

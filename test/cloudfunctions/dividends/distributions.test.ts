@@ -13,6 +13,7 @@ import {
   SHAREHOLDERS,
   TOWN_ADMIN,
   base64,
+  COOP,
   createCoop,
   csv,
   dividendsAs,
@@ -44,16 +45,7 @@ describe('cooperatives and rosters', () => {
   });
 
   test('only the village’s admins create or edit its cooperatives', async () => {
-    const input = {
-      villageId: 'zhonghai',
-      name: '中海村众城种养殖合作社',
-      industry: '葡萄种植',
-      legalForm: 'shareCoop',
-      rule: DEFAULT_SPLIT,
-      transactionReturnBp: 6_000,
-      terms: DEFAULT_TERMS,
-      board: [],
-    };
+    const input = COOP;
     await refuses(cloud, () => as(SHAREHOLDERS[0]!)('saveCooperative', input), 'FORBIDDEN');
     await refuses(cloud, () => as(ADMIN)('saveCooperative', { ...input, villageId: 'wuxing' }), 'FORBIDDEN');
     await refuses(
