@@ -55,6 +55,17 @@ export function caller(cloud: LocalCloud, fn: string, openid: string | null) {
     cloud.call(fn, { action, ...payload }, openid ? { openid } : {}) as Promise<Result<T, string>>;
 }
 
+/** `caller` typed by a function's contract: `typedCaller<AgendaInput, AgendaOutput>('agenda')(cloud, openid)('vote', …)`. */
+export function typedCaller<I, O>(fn: string) {
+  return (cloud: LocalCloud, openid: string | null) => {
+    const call = caller(cloud, fn, openid);
+    return <A extends keyof O & keyof I & string>(
+      action: A,
+      input: Partial<I[A]> | Record<string, unknown> = {},
+    ) => call<O[A]>(action, input as Record<string, unknown>) as Promise<Result<O[A], string>>;
+  };
+}
+
 /** A digest of every user collection, to prove that a refused call changed nothing. */
 export function digest(cloud: LocalCloud): string {
   const hash = createHash('sha256');

@@ -7,8 +7,7 @@ import {
   type DividendsOutput,
 } from '../../core/dividends';
 import { demoResidentOpenid } from '../../scripts/demo/identities';
-import type { Result } from '../../core/result';
-import { caller, data, residentIdOf } from './app-cloud';
+import { data, residentIdOf, typedCaller } from './app-cloud';
 
 /** Admin of 中海村, and the town admin. */
 export const ADMIN = 'demo-village-admin';
@@ -21,15 +20,7 @@ export const SHAREHOLDERS = Array.from({ length: 10 }, (_, i) => demoResidentOpe
 export const NOT_A_SHAREHOLDER = demoResidentOpenid(150);
 export const OUTSIDER = demoResidentOpenid(201);
 
-type Action = keyof DividendsOutput;
-
-export function dividendsAs(cloud: LocalCloud, openid: string | null) {
-  const call = caller(cloud, 'dividends', openid);
-  return <A extends Action>(action: A, input: Partial<DividendsInput[A]> | Record<string, unknown> = {}) =>
-    call<DividendsOutput[A]>(action, input as Record<string, unknown>) as Promise<
-      Result<DividendsOutput[A], string>
-    >;
-}
+export const dividendsAs = typedCaller<DividendsInput, DividendsOutput>('dividends');
 
 export const householdOf = (cloud: LocalCloud, openid: string) =>
   cloud.dump('residents').find((r) => r._id === residentIdOf(openid))!.household as string;
