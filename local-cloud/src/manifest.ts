@@ -15,11 +15,26 @@ export interface CollectionsManifest {
   collections: { name: string; indexes?: IndexSpec[] }[];
 }
 
-export function loadManifest(input: CollectionsManifest | string | undefined): CollectionsManifest {
+/** Reads (from a file, or as given) and validates a manifest: the one reader of the local cloud and the deploy script. */
+export function loadManifest(input: unknown): CollectionsManifest {
   if (input === undefined) return { collections: [] };
-  const manifest = typeof input === 'string' ? (JSON.parse(readFileSync(input, 'utf8')) as unknown) : input;
+  const manifest = typeof input === 'string' ? readManifestFile(input) : input;
   validateManifest(manifest);
   return manifest;
+}
+
+function readManifestFile(file: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new Error(`cannot read manifest ${file}: ${(e as Error).message}`);
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (e) {
+    throw new Error(`manifest ${file} is not valid JSON: ${(e as Error).message}`);
+  }
 }
 
 export function validateManifest(value: unknown): asserts value is CollectionsManifest {

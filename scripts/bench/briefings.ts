@@ -19,7 +19,7 @@ import { newBriefing } from '../../cloudfunctions/briefings/document';
 import { DEMO_GROUP_LEADERS, DEMO_VILLAGES, demoResidentOpenid } from '../demo/identities';
 import type { Result } from '../../core/result';
 import type { BriefingDoc } from '../../cloudfunctions/briefings/model';
-import { demoSeed } from '../seed/demo';
+import { demoSeed } from '../demo/seed';
 import { callOk, fmtMs, startBenchCloud } from './cloud';
 import { coresUsed, cpuMark } from './cpu';
 import { Gateway } from './gateway';

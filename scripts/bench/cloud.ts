@@ -5,7 +5,7 @@
 import path from 'node:path';
 import type { Result } from '../../core/result';
 import { startLocalCloud, type LocalCloud, type LocalCloudOptions } from '../../local-cloud';
-import { buildCloudFunctions, ROOT, type BuiltFunction } from '../build-cloud';
+import { buildCloudFunctions, ROOT, type BuiltFunction } from '../tools/build-cloud';
 import type { Gateway } from './gateway';
 import { median, p95 } from './stats';
 

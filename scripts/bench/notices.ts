@@ -18,7 +18,7 @@ import path from 'node:path';
 import { NOTICE_TEMPLATE_ID, addOutcomes, emptyCounts, type NoticesOutput } from '../../core/notices';
 import { NO_ROLES } from '../../core/roles';
 import type { LocalCloudOptions } from '../../local-cloud';
-import { ROOT } from '../build-cloud';
+import { ROOT } from '../tools/build-cloud';
 import { callOk, startBenchCloud } from './cloud';
 import { Gateway } from './gateway';
 import { figure, type Figure } from './stats';

@@ -1,5 +1,5 @@
 /**
- * The local-cloud figures of `npm run bench`, through the bench functions of scripts/bench-functions:
+ * The local-cloud figures of `npm run bench`, through the bench functions of scripts/bench/functions:
  *
  * - single-document writes/s through the real SDK path (function → wx-server-sdk → HTTP → backend → fsync);
  * - raw backend writes/s: the same requests over HTTP without the SDK, from an identical function instance;
@@ -20,7 +20,7 @@ const QUERY_GOAL_MS = 50;
 
 export async function sdkBench(): Promise<Figure[]> {
   const cloud = await startLocalCloud({
-    functionsDir: path.join(__dirname, '..', 'bench-functions'),
+    functionsDir: path.join(__dirname, 'functions'),
     manifest: {
       collections: [{ name: 'sdk_writes' }, { name: 'raw_writes' }, { name: 'warmup' }, { name: 'big' }],
     },

@@ -8,9 +8,9 @@ import { spawnSync } from 'node:child_process';
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { WEAPP_DIST } from '../../test/weapp/harness/dist-dir';
-import { ROOT } from '../build-cloud';
-import { builtFromCurrentSources } from '../start';
-import { kb, MAIN_BUDGET, SUBPACKAGE_BUDGET, weappSizes } from '../weapp-sizes';
+import { ROOT } from '../tools/build-cloud';
+import { builtFromCurrentSources } from '../tools/start';
+import { kb, MAIN_BUDGET, SUBPACKAGE_BUDGET, weappSizes } from '../tools/weapp-sizes';
 import { benchFunctions } from './cloud';
 import { figure, type Figure } from './stats';
 

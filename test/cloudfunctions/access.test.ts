@@ -2,8 +2,7 @@ import { accessOf, ACCESS, columnAllowed, ROLE_COLUMNS, type RoleColumn } from '
 import type { FunctionName } from '../../core/api';
 import { DEMO_GROUP_LEADERS, DEMO_GROUP_MEMBER, DEMO_IDENTITIES } from '../../scripts/demo/identities';
 import { fail } from '../../core/result';
-import type { LocalCloud } from '../../local-cloud';
-import { digest, startAppCloud } from '../support/app-cloud';
+import { digest, useAppCloud } from '../support/app-cloud';
 
 /**
  * The authorization matrix (core/access.ts) against the real functions: every action × every demo identity.
@@ -29,11 +28,7 @@ const CALLS = (Object.keys(ACCESS) as FunctionName[]).flatMap((fn) =>
   Object.keys(ACCESS[fn]).map((action) => ({ fn, action })),
 );
 
-let cloud: LocalCloud;
-beforeAll(async () => {
-  cloud = await startAppCloud();
-});
-afterAll(() => cloud.stop());
+const cloud = useAppCloud();
 
 test('every demo identity has its roles written here, and every role of the matrix has a demo identity', () => {
   expect(Object.keys(ROLES_OF).sort()).toEqual(DEMO_IDENTITIES.map((d) => d.openid).sort());

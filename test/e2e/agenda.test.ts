@@ -1,17 +1,13 @@
 import type { Page } from 'playwright-core';
 import { SIX_STEPS, STEP_LABELS } from '../../core/agenda';
-import { fill, open, pressModal, startApp, type App } from './browser';
+import { fill, open, pressModal, useApp } from './browser';
 
 /**
  * 圆桌议事 end to end in Chromium against `npm start`: a resident raises a matter, the village admin takes it
  * through all six steps on its pages, three 村民代表 vote, the result shows after close, a voter's receipt
  * checks out, and the public timeline shows every step. The result is frozen 1 s after close (not 15 s).
  */
-let app: App;
-beforeAll(async () => {
-  app = await startApp({ FN_FINALIZE_GRACE_MS: '1000' });
-}, 180_000);
-afterAll(() => app?.stop());
+const app = useApp({ FN_FINALIZE_GRACE_MS: '1000' });
 
 const ITEM = '修缮村口老水井（e2e）';
 const PAGES = '/packages/agenda/pages';

@@ -1,14 +1,10 @@
-import { fill, open, pressModal, startApp, type App } from './browser';
+import { fill, open, pressModal, useApp } from './browser';
 
 /**
  * End to end in Chromium against `npm start`: the H5 build, the dev server, the built `members` function,
  * the local cloud and its demo data. Each user is a separate browser context with its own identity.
  */
-let app: App;
-beforeAll(async () => {
-  app = await startApp();
-}, 180_000);
-afterAll(() => app?.stop());
+const app = useApp();
 
 test('a new user requests binding, the village admin approves, the resident sees their roles', async () => {
   const newcomer = await app.as(`h5-user-e2e-${Date.now()}`);

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { DEMO_GROUP_LEADERS } from '../../scripts/demo/identities';
 import { XSS_PAYLOADS } from '../support/xss-payloads';
-import { callApi, fill, open, pressModal, startApp, type App } from './browser';
+import { callApi, fill, open, pressModal, useApp } from './browser';
 
 /**
  * 政策宣讲 end to end in Chromium against `npm start`: the town's 政策解读组 组长 publishes on the form, a
@@ -9,11 +9,7 @@ import { callApi, fill, open, pressModal, startApp, type App } from './browser';
  * Then every hostile payload of test/support/xss-payloads.ts, published in a title, a summary and a body,
  * renders inert: no dialog, no script run, no `javascript:` link, no event handler, no embedded document.
  */
-let app: App;
-beforeAll(async () => {
-  app = await startApp();
-}, 180_000);
-afterAll(() => app?.stop());
+const app = useApp();
 
 const PAGES = '/packages/briefings/pages';
 const LEADER = DEMO_GROUP_LEADERS.policy;

@@ -46,7 +46,7 @@ export async function startApp(env: Record<string, string> = {}): Promise<App> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'tongxin-e2e-'));
   const server: ChildProcess = spawn(
     process.execPath,
-    ['--import', 'tsx', path.join(ROOT, 'scripts', 'start.ts')],
+    ['--import', 'tsx', path.join(ROOT, 'scripts', 'tools', 'start.ts')],
     {
       cwd: ROOT,
       env: { ...process.env, ...env, PORT: String(port), DATA_DIR: dataDir },
@@ -88,6 +88,25 @@ export async function startApp(env: Record<string, string> = {}): Promise<App> {
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The app of one e2e file: `npm start` (with these function env vars) started before its tests, stopped after them.
+ * Returns a stand-in that forwards to the running app.
+ */
+export function useApp(env: Record<string, string> = {}): App {
+  let running: App | undefined;
+  beforeAll(async () => {
+    running = await startApp(env);
+  }, 180_000);
+  afterAll(() => running?.stop());
+  return new Proxy({} as App, {
+    get(_target, key) {
+      if (!running) throw new Error('the app runs only inside the tests and hooks of its file');
+      const value = Reflect.get(running, key, running) as unknown;
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(running) : value;
+    },
+  });
 }
 
 /** Opens a page of the H5 app (hash router) and waits until `text` shows. */

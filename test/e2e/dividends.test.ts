@@ -1,16 +1,12 @@
 import { DEFAULT_SPLIT, DEFAULT_TERMS, distribute, yuan } from '../../core/dividends';
-import { callApi, fill, open, pressModal, startApp, type App } from './browser';
+import { callApi, fill, open, pressModal, useApp } from './browser';
 
 /**
  * 分红 end to end in Chromium against `npm start`: 中海村's admin imports the 众城种养殖合作社's roster from a CSV
  * file, declares 2024's distributable profit and computes it; the cooperative's board member (demo-rep-01)
  * reviews it; the admin publishes it; a shareholder sees their household's amount and the formula in words.
  */
-let app: App;
-beforeAll(async () => {
-  app = await startApp();
-}, 180_000);
-afterAll(() => app?.stop());
+const app = useApp();
 
 const PAGES = '/packages/dividends/pages';
 const COOP = 'coop_zhongcheng';

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { monthLabel, monthOf } from '../../core/honor';
-import { callApi, fill, open, pressModal, startApp, type App } from './browser';
+import { callApi, fill, open, pressModal, useApp } from './browser';
 
 /**
  * 诚信红黑榜 end to end in Chromium against `npm start`: the village admin drafts this month's board (one
@@ -8,11 +8,7 @@ import { callApi, fill, open, pressModal, startApp, type App } from './browser';
  * it; a resident sees it with the black-listed name masked; the black-listed household appeals; the admin
  * revokes the entry; the board shows the correction beside the original.
  */
-let app: App;
-beforeAll(async () => {
-  app = await startApp();
-}, 180_000);
-afterAll(() => app?.stop());
+const app = useApp();
 
 const PAGES = '/packages/honor/pages';
 const ADMIN = 'demo-village-admin';

@@ -1,15 +1,11 @@
-import { callApi, fill, open, pressModal, startApp, type App } from './browser';
+import { callApi, fill, open, pressModal, useApp } from './browser';
 
 /**
  * 通知 end to end in Chromium against `npm start`: a resident of 中海村 turns on reminders; the 协商议事组 组长
  * (who lives in 中海村) composes a notice to the village; the resident gets the WeChat reminder, sees the unread
  * badge on the 通知 tab and reads the notice; the leader's coverage view counts the household as read.
  */
-let app: App;
-beforeAll(async () => {
-  app = await startApp();
-}, 180_000);
-afterAll(() => app?.stop());
+const app = useApp();
 
 const LEADER = 'demo-leader-consult';
 const RESIDENT = 'demo-resident-050';

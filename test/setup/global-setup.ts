@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { buildCloudFunctions } from '../../scripts/build-cloud';
+import { buildCloudFunctions } from '../../scripts/tools/build-cloud';
 
 /**
  * Cloud tests run the BUILT functions (what deploys), built once per test run into their own folder.

@@ -2,8 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { LocalCloud, LocalCloudOptions } from '../../local-cloud';
 import { receiptFromBytes, type AgendaInput, type AgendaOutput, type Step } from '../../core/agenda';
 import { DEMO_GROUP_LEADERS, demoRepOpenid, demoResidentOpenid } from '../../scripts/demo/identities';
-import type { Result } from '../../core/result';
-import { caller, data, startAppCloud } from './app-cloud';
+import { data, startAppCloud, typedCaller } from './app-cloud';
 
 /** The demo identities the agenda tests act as (all of 中海村 unless named otherwise). */
 export const ADMIN = 'demo-village-admin';
@@ -22,16 +21,8 @@ export function startAgendaCloud(options: Partial<LocalCloudOptions> = {}): Prom
   return startAppCloud({ envVariables: { FINALIZE_GRACE_MS: '0' }, ...options });
 }
 
-type Action = keyof AgendaOutput;
-
 /** Calls `agenda` as a WeChat user, typed by action. */
-export function agendaAs(cloud: LocalCloud, openid: string | null) {
-  const call = caller(cloud, 'agenda', openid);
-  return <A extends Action>(action: A, input: Partial<AgendaInput[A]> | Record<string, unknown> = {}) =>
-    call<AgendaOutput[A]>(action, input as Record<string, unknown>) as Promise<
-      Result<AgendaOutput[A], string>
-    >;
-}
+export const agendaAs = typedCaller<AgendaInput, AgendaOutput>('agenda');
 
 export const newReceipt = () => receiptFromBytes(randomBytes(10));
 

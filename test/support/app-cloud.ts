@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { EJSON } from 'bson';
-import { startLocalCloud, type LocalCloud, type LocalCloudOptions } from '../../local-cloud';
+import { LocalCloud, startLocalCloud, type LocalCloudOptions } from '../../local-cloud';
 import type { Result } from '../../core/result';
-import { demoSeed } from '../../scripts/seed/demo';
+import { demoSeed } from '../../scripts/demo/seed';
 import { TEST_FUNCTIONS_DIR } from '../setup/global-setup';
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -26,10 +26,44 @@ export function startAppCloud(options: Partial<LocalCloudOptions> = {}): Promise
   });
 }
 
+/**
+ * The local cloud of one test file: started before its tests and stopped after them (`{ each: true }`: a fresh cloud
+ * for every test). Returns a stand-in that forwards to the running cloud, so a file writes `const cloud =
+ * useAppCloud(startAgendaCloud)` and uses `cloud` in its tests and hooks as it is.
+ */
+export function useAppCloud(
+  start: () => Promise<LocalCloud> = () => startAppCloud(),
+  { each = false }: { each?: boolean } = {},
+): LocalCloud {
+  let running: LocalCloud | undefined;
+  (each ? beforeEach : beforeAll)(async () => {
+    running = await start();
+  });
+  (each ? afterEach : afterAll)(() => running?.stop());
+  return new Proxy(Object.create(LocalCloud.prototype) as LocalCloud, {
+    get(_target, key) {
+      if (!running) throw new Error('the local cloud runs only inside the tests and hooks of its file');
+      const value = Reflect.get(running, key, running) as unknown;
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(running) : value;
+    },
+  });
+}
+
 /** Calls one action of a function as a WeChat user, as the mini-program does; returns the function's result. */
 export function caller(cloud: LocalCloud, fn: string, openid: string | null) {
   return <T = unknown>(action: string, payload: Record<string, unknown> = {}) =>
     cloud.call(fn, { action, ...payload }, openid ? { openid } : {}) as Promise<Result<T, string>>;
+}
+
+/** `caller` typed by a function's contract: `typedCaller<AgendaInput, AgendaOutput>('agenda')(cloud, openid)('vote', …)`. */
+export function typedCaller<I, O>(fn: string) {
+  return (cloud: LocalCloud, openid: string | null) => {
+    const call = caller(cloud, fn, openid);
+    return <A extends keyof O & keyof I & string>(
+      action: A,
+      input: Partial<I[A]> | Record<string, unknown> = {},
+    ) => call<O[A]>(action, input as Record<string, unknown>) as Promise<Result<O[A], string>>;
+  };
 }
 
 /** A digest of every user collection, to prove that a refused call changed nothing. */

@@ -1,8 +1,7 @@
 import type { LocalCloud } from '../../local-cloud';
 import type { BriefingsInput, BriefingsOutput } from '../../core/briefings';
 import { DEMO_GROUP_LEADERS, demoResidentOpenid } from '../../scripts/demo/identities';
-import type { Result } from '../../core/result';
-import { caller, data } from './app-cloud';
+import { data, typedCaller } from './app-cloud';
 
 /** The demo identities the briefing tests act as. */
 export const POLICY_LEADER = DEMO_GROUP_LEADERS.policy;
@@ -16,16 +15,8 @@ export const RESIDENT = demoResidentOpenid(1);
 export const OUTSIDER = demoResidentOpenid(201);
 export const UNBOUND = 'wx-not-bound';
 
-type Action = keyof BriefingsOutput;
-
 /** Calls `briefings` as a WeChat user (or with no identity at all), typed by action. */
-export function briefingsAs(cloud: LocalCloud, openid: string | null) {
-  const call = caller(cloud, 'briefings', openid);
-  return <A extends Action>(action: A, input: Partial<BriefingsInput[A]> | Record<string, unknown> = {}) =>
-    call<BriefingsOutput[A]>(action, input as Record<string, unknown>) as Promise<
-      Result<BriefingsOutput[A], string>
-    >;
-}
+export const briefingsAs = typedCaller<BriefingsInput, BriefingsOutput>('briefings');
 
 export const BRIEFING = {
   title: '2026年耕地地力保护补贴发放说明',

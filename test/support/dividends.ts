@@ -7,8 +7,7 @@ import {
   type DividendsOutput,
 } from '../../core/dividends';
 import { demoResidentOpenid } from '../../scripts/demo/identities';
-import type { Result } from '../../core/result';
-import { caller, data, residentIdOf } from './app-cloud';
+import { data, residentIdOf, typedCaller } from './app-cloud';
 
 /** Admin of 中海村, and the town admin. */
 export const ADMIN = 'demo-village-admin';
@@ -21,15 +20,7 @@ export const SHAREHOLDERS = Array.from({ length: 10 }, (_, i) => demoResidentOpe
 export const NOT_A_SHAREHOLDER = demoResidentOpenid(150);
 export const OUTSIDER = demoResidentOpenid(201);
 
-type Action = keyof DividendsOutput;
-
-export function dividendsAs(cloud: LocalCloud, openid: string | null) {
-  const call = caller(cloud, 'dividends', openid);
-  return <A extends Action>(action: A, input: Partial<DividendsInput[A]> | Record<string, unknown> = {}) =>
-    call<DividendsOutput[A]>(action, input as Record<string, unknown>) as Promise<
-      Result<DividendsOutput[A], string>
-    >;
-}
+export const dividendsAs = typedCaller<DividendsInput, DividendsOutput>('dividends');
 
 export const householdOf = (cloud: LocalCloud, openid: string) =>
   cloud.dump('residents').find((r) => r._id === residentIdOf(openid))!.household as string;
@@ -89,17 +80,23 @@ export function xlsx(rows: string[][]): Uint8Array {
   });
 }
 
-/** 中海村's 众城种养殖合作社 (a 股份经济合作社 here), with a board member. Returns its id. */
+/** 中海村's 众城种养殖合作社 (a 股份经济合作社 here) as saveCooperative takes it, without a board. */
+export const COOP = {
+  villageId: 'zhonghai',
+  name: '中海村众城种养殖合作社',
+  industry: '葡萄种植',
+  legalForm: 'shareCoop',
+  rule: DEFAULT_SPLIT,
+  transactionReturnBp: 6_000,
+  terms: DEFAULT_TERMS,
+  board: [] as string[],
+};
+
+/** The COOP, with a board member. Returns its id. */
 export async function createCoop(cloud: LocalCloud, extra: Record<string, unknown> = {}): Promise<string> {
   const { coopId } = data(
     await dividendsAs(cloud, ADMIN)('saveCooperative', {
-      villageId: 'zhonghai',
-      name: '中海村众城种养殖合作社',
-      industry: '葡萄种植',
-      legalForm: 'shareCoop',
-      rule: DEFAULT_SPLIT,
-      transactionReturnBp: 6_000,
-      terms: DEFAULT_TERMS,
+      ...COOP,
       board: [residentIdOf(BOARD)],
       ...extra,
     }),

@@ -1,8 +1,7 @@
 import type { LocalCloud } from '../../local-cloud';
 import { demoResidentOpenid } from '../../scripts/demo/identities';
 import type { HonorInput, HonorOutput } from '../../core/honor';
-import type { Result } from '../../core/result';
-import { caller, data, residentIdOf, startAppCloud } from './app-cloud';
+import { data, residentIdOf, startAppCloud, typedCaller } from './app-cloud';
 
 /** Admin of 中海村 (drafts) and the town admin (the second admin who approves). */
 export const ADMIN = 'demo-village-admin';
@@ -13,13 +12,7 @@ export const NEIGHBOUR = demoResidentOpenid(2);
 /** A resident of 五星村. */
 export const OUTSIDER = demoResidentOpenid(201);
 
-type Action = keyof HonorOutput;
-
-export function honorAs(cloud: LocalCloud, openid: string | null) {
-  const call = caller(cloud, 'honor', openid);
-  return <A extends Action>(action: A, input: Partial<HonorInput[A]> | Record<string, unknown> = {}) =>
-    call<HonorOutput[A]>(action, input as Record<string, unknown>) as Promise<Result<HonorOutput[A], string>>;
-}
+export const honorAs = typedCaller<HonorInput, HonorOutput>('honor');
 
 export { residentIdOf } from './app-cloud';
 

@@ -9,8 +9,7 @@ import {
   type NoticesInput,
   type NoticesOutput,
 } from '../../core/notices';
-import type { Result } from '../../core/result';
-import { caller, data, startAppCloud } from './app-cloud';
+import { data, startAppCloud, typedCaller } from './app-cloud';
 
 export const TOWN_ADMIN = 'demo-town-admin';
 /** Admin of 中海村. */
@@ -22,8 +21,6 @@ export const RESIDENT = demoResidentOpenid(1);
 export const NEIGHBOUR = demoResidentOpenid(2);
 export const OUTSIDER = demoResidentOpenid(201);
 export const TEMPLATE = NOTICE_TEMPLATE_ID;
-
-type Action = keyof NoticesOutput;
 
 /**
  * The app's cloud with small delivery chunks, so the demo town's 322 residents make many chunks and
@@ -40,13 +37,7 @@ export function startNoticesCloud(env: Record<string, string> = {}): Promise<Loc
   });
 }
 
-export function noticesAs(cloud: LocalCloud, openid: string | null) {
-  const call = caller(cloud, 'notices', openid);
-  return <A extends Action>(action: A, input: Partial<NoticesInput[A]> | Record<string, unknown> = {}) =>
-    call<NoticesOutput[A]>(action, input as Record<string, unknown>) as Promise<
-      Result<NoticesOutput[A], string>
-    >;
-}
+export const noticesAs = typedCaller<NoticesInput, NoticesOutput>('notices');
 
 export const requestId = () => randomBytes(8).toString('hex');
 

@@ -1,7 +1,7 @@
-import { kb, MAIN_BUDGET, SUBPACKAGE_BUDGET, weappSizes } from '../../scripts/weapp-sizes';
+import { kb, MAIN_BUDGET, SUBPACKAGE_BUDGET, weappSizes } from '../../scripts/tools/weapp-sizes';
 import { WEAPP_DIST } from './harness/dist-dir';
 
-/** Package size budgets of the built mini-program: scripts/weapp-sizes.ts measures them (so does `npm run bench`). */
+/** Package size budgets of the built mini-program: scripts/tools/weapp-sizes.ts measures them (so does `npm run bench`). */
 const sizes = weappSizes(WEAPP_DIST);
 
 test(`the main package is at most ${kb(MAIN_BUDGET)}`, () => {

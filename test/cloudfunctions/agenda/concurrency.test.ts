@@ -1,10 +1,9 @@
-import type { LocalCloud } from '../../../local-cloud';
 import {
   DEMO_RESIDENT_COUNT,
   DEMO_ZHONGHAI_RESIDENTS,
   demoResidentOpenid,
 } from '../../../scripts/demo/identities';
-import { data } from '../../support/app-cloud';
+import { data, useAppCloud } from '../../support/app-cloud';
 import {
   ADMIN,
   agendaAs,
@@ -18,11 +17,7 @@ import {
   TOWN_ADMIN,
 } from '../../support/agenda';
 
-let cloud: LocalCloud;
-beforeAll(async () => {
-  cloud = await startAgendaCloud();
-});
-afterAll(() => cloud.stop());
+const cloud = useAppCloud(startAgendaCloud);
 
 const RUNS = 10;
 const voters = Array.from({ length: DEMO_RESIDENT_COUNT }, (_v, i) => demoResidentOpenid(i + 1));

@@ -1,14 +1,9 @@
 import { createHash } from 'node:crypto';
-import type { LocalCloud } from '../../../local-cloud';
 import { SIX_STEPS, tallyDigestText } from '../../../core/agenda';
-import { data } from '../../support/app-cloud';
+import { data, useAppCloud } from '../../support/app-cloud';
 import { ADMIN, agendaAs, driveTo, NEIGHBOUR, RESIDENT, startAgendaCloud } from '../../support/agenda';
 
-let cloud: LocalCloud;
-beforeAll(async () => {
-  cloud = await startAgendaCloud();
-});
-afterAll(() => cloud.stop());
+const cloud = useAppCloud(startAgendaCloud);
 
 describe('a matter from 群众提事 to 办结', () => {
   test('goes through the six steps and closes with a public timeline of who did what, when', async () => {

@@ -1,7 +1,6 @@
 import { EJSON } from 'bson';
-import type { LocalCloud } from '../../../local-cloud';
 import { demoResidentOpenid } from '../../../scripts/demo/identities';
-import { data } from '../../support/app-cloud';
+import { data, useAppCloud } from '../../support/app-cloud';
 import {
   ADMIN,
   agendaAs,
@@ -20,7 +19,7 @@ import { residentIdOf } from './fixtures';
  * Ballot secrecy: after people vote, nothing stored and nothing any caller is told ties a voter to a choice.
  * Who voted is kept (pollVotes) and what was chosen is kept (ballots, pollTallies), never together.
  */
-let cloud: LocalCloud;
+const cloud = useAppCloud(startAgendaCloud);
 const ballots: {
   openid: string;
   residentId: string;
@@ -36,7 +35,6 @@ const REP_VOTERS = REPS.slice(0, 8);
 const RESIDENT_VOTERS = Array.from({ length: 12 }, (_v, i) => demoResidentOpenid(150 + i));
 
 beforeAll(async () => {
-  cloud = await startAgendaCloud();
   const a = await driveTo(cloud, 'deciding', { author: demoResidentOpenid(100) });
   closed = { itemId: a.itemId, pollId: a.pollId! };
   const b = await driveTo(cloud, 'deciding', {
@@ -67,7 +65,6 @@ beforeAll(async () => {
   }
   data(await agendaAs(cloud, ADMIN)('closePoll', { pollId: closed.pollId }));
 });
-afterAll(() => cloud.stop());
 
 const json = (value: unknown) => EJSON.stringify(value, { relaxed: false });
 const voterIds = () => ballots.flatMap((b) => [b.openid, b.residentId]);

@@ -1,16 +1,13 @@
-import type { LocalCloud } from '../../../local-cloud';
-import { demoSeed } from '../../../scripts/seed/demo';
-import { demoDividends } from '../../../scripts/seed/dividends';
-import { data, startAppCloud } from '../../support/app-cloud';
+import { demoSeed } from '../../../scripts/demo/seed';
+import { demoDividends } from '../../../scripts/demo/dividends';
+import { data, startAppCloud, useAppCloud } from '../../support/app-cloud';
 import { dividendsAs } from '../../support/dividends';
 
 /** The demo data `npm start` loads: seed 000's two cooperatives, each with a published 2025 distribution. */
-let cloud: LocalCloud;
-beforeAll(async () => {
+const cloud = useAppCloud(() => {
   const seed = demoSeed();
-  cloud = await startAppCloud({ seed: { ...seed, ...demoDividends(seed.residents ?? []) } });
+  return startAppCloud({ seed: { ...seed, ...demoDividends(seed.residents ?? []) } });
 });
-afterAll(() => cloud.stop());
 
 test('the public sees both cooperatives with the seed’s household counts', async () => {
   const { cooperatives } = data(await dividendsAs(cloud, 'demo-unbound')('listCooperatives'));

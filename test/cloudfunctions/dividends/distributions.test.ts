@@ -1,4 +1,3 @@
-import type { LocalCloud } from '../../../local-cloud';
 import {
   distribute,
   DEFAULT_SPLIT,
@@ -6,7 +5,7 @@ import {
   ROSTER_FILE_MAX_BYTES,
   ROSTER_FILE_TOO_BIG,
 } from '../../../core/dividends';
-import { data, refuses, startAppCloud } from '../../support/app-cloud';
+import { data, refuses, useAppCloud } from '../../support/app-cloud';
 import {
   ADMIN,
   BOARD,
@@ -14,6 +13,7 @@ import {
   SHAREHOLDERS,
   TOWN_ADMIN,
   base64,
+  COOP,
   createCoop,
   csv,
   dividendsAs,
@@ -24,11 +24,7 @@ import {
   xlsx,
 } from '../../support/dividends';
 
-let cloud: LocalCloud;
-beforeAll(async () => {
-  cloud = await startAppCloud();
-});
-afterAll(() => cloud.stop());
+const cloud = useAppCloud();
 
 const as = (openid: string) => dividendsAs(cloud, openid);
 const dist = (id: string) => cloud.dump('distributions').find((d) => d._id === id)!;
@@ -49,16 +45,7 @@ describe('cooperatives and rosters', () => {
   });
 
   test('only the village’s admins create or edit its cooperatives', async () => {
-    const input = {
-      villageId: 'zhonghai',
-      name: '中海村众城种养殖合作社',
-      industry: '葡萄种植',
-      legalForm: 'shareCoop',
-      rule: DEFAULT_SPLIT,
-      transactionReturnBp: 6_000,
-      terms: DEFAULT_TERMS,
-      board: [],
-    };
+    const input = COOP;
     await refuses(cloud, () => as(SHAREHOLDERS[0]!)('saveCooperative', input), 'FORBIDDEN');
     await refuses(cloud, () => as(ADMIN)('saveCooperative', { ...input, villageId: 'wuxing' }), 'FORBIDDEN');
     await refuses(

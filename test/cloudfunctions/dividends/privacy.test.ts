@@ -1,6 +1,5 @@
-import type { LocalCloud } from '../../../local-cloud';
 import { DEMO_IDENTITIES } from '../../../scripts/demo/identities';
-import { data, refuses, startAppCloud } from '../../support/app-cloud';
+import { data, refuses, useAppCloud } from '../../support/app-cloud';
 import {
   ADMIN,
   BOARD,
@@ -20,12 +19,11 @@ import {
  * Who sees what of a published distribution: every demo identity that is not the household, an admin of the
  * village (or the town) or the cooperative's board gets the summary only, or FORBIDDEN.
  */
-let cloud: LocalCloud;
+const cloud = useAppCloud();
 let coopId: string;
 let published: string;
 let draft: string;
 beforeAll(async () => {
-  cloud = await startAppCloud();
   coopId = await createCoop(cloud);
   data(await importCsv(cloud, coopId, rosterRows(cloud)));
   published = await publishedDistribution(cloud, coopId, 2025, 5_000_000);
@@ -33,7 +31,6 @@ beforeAll(async () => {
     await dividendsAs(cloud, ADMIN)('declare', { coopId, year: 2026, profitFen: 1 }),
   ).distributionId;
 });
-afterAll(() => cloud.stop());
 
 const MANAGERS = [ADMIN, TOWN_ADMIN, BOARD];
 const everyone = [

@@ -1,6 +1,5 @@
-import type { LocalCloud } from '../../../local-cloud';
 import { monthOf } from '../../../core/honor';
-import { data, refuses } from '../../support/app-cloud';
+import { data, refuses, useAppCloud } from '../../support/app-cloud';
 import {
   ADMIN,
   honorAs,
@@ -14,11 +13,7 @@ import {
   TOWN_ADMIN,
 } from '../../support/honor';
 
-let cloud: LocalCloud;
-beforeAll(async () => {
-  cloud = await startHonorCloud();
-});
-afterAll(() => cloud.stop());
+const cloud = useAppCloud(startHonorCloud);
 
 const as = (openid: string) => honorAs(cloud, openid);
 const board = (id: string) => cloud.dump('honorBoards').find((b) => b._id === id)!;

@@ -1,13 +1,8 @@
-import type { LocalCloud } from '../../../local-cloud';
 import type { MeData, MemberView } from '../../../core/members';
 import { derivedId } from '../../../cloudfunctions/_shared/ids';
-import { caller, data, digest, startAppCloud } from '../../support/app-cloud';
+import { caller, data, digest, startAppCloud, useAppCloud } from '../../support/app-cloud';
 
-let cloud: LocalCloud;
-beforeEach(async () => {
-  cloud = await startAppCloud();
-});
-afterEach(() => cloud.stop());
+const cloud = useAppCloud(startAppCloud, { each: true });
 
 const as = (openid: string) => caller(cloud, 'members', openid);
 type Issued = { residentId: string; code: string; expiresAt: number };

@@ -1,11 +1,6 @@
-import type { LocalCloud } from '../../../local-cloud';
-import { caller, digest, startAppCloud } from '../../support/app-cloud';
+import { caller, digest, useAppCloud } from '../../support/app-cloud';
 
-let cloud: LocalCloud;
-beforeAll(async () => {
-  cloud = await startAppCloud();
-});
-afterAll(() => cloud.stop());
+const cloud = useAppCloud();
 
 describe('members router', () => {
   test('without a WeChat identity every action answers UNAUTHENTICATED', async () => {

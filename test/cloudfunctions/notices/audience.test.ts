@@ -1,8 +1,7 @@
-import type { LocalCloud } from '../../../local-cloud';
 import type { Audience } from '../../../core/notices';
 import type { GroupRole } from '../../../core/roles';
 import { demoResidentOpenid } from '../../../scripts/demo/identities';
-import { data, refuses, residentIdOf } from '../../support/app-cloud';
+import { data, refuses, residentIdOf, useAppCloud } from '../../support/app-cloud';
 import {
   ADMIN,
   CONSULT_LEADER,
@@ -17,7 +16,7 @@ import {
   startNoticesCloud,
 } from '../../support/notices';
 
-let cloud: LocalCloud;
+const cloud = useAppCloud(startNoticesCloud);
 const as = (openid: string | null) => noticesAs(cloud, openid);
 
 /** Gives demo residents group roles, on both their resident record and their member record. */
@@ -34,12 +33,10 @@ const CONSULT_ZHONGHAI = [demoResidentOpenid(31), demoResidentOpenid(32)];
 const CONSULT_WUXING = demoResidentOpenid(202); // 五星村
 
 beforeAll(async () => {
-  cloud = await startNoticesCloud();
   await joinGroup([VILLAGE_LEADER], { group: 'consult', level: 'village', position: 'leader' });
   await joinGroup(CONSULT_ZHONGHAI, { group: 'consult', level: 'village', position: 'member' });
   await joinGroup([CONSULT_WUXING], { group: 'consult', level: 'village', position: 'member' });
 });
-afterAll(() => cloud.stop());
 
 const residentIds = (filter: (r: Record<string, unknown>) => boolean) =>
   cloud

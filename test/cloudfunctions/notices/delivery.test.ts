@@ -1,7 +1,6 @@
-import type { LocalCloud } from '../../../local-cloud';
 import { DAY_MS } from '../../../core/time';
 import { NOTICES_PER_DAY } from '../../../core/notices';
-import { data, digest, refuses } from '../../support/app-cloud';
+import { data, digest, refuses, useAppCloud } from '../../support/app-cloud';
 import {
   ADMIN,
   NEIGHBOUR,
@@ -21,11 +20,7 @@ import {
 } from '../../support/notices';
 import { demoResidentOpenid } from '../../../scripts/demo/identities';
 
-let cloud: LocalCloud;
-beforeAll(async () => {
-  cloud = await startNoticesCloud();
-});
-afterAll(() => cloud.stop());
+const cloud = useAppCloud(startNoticesCloud);
 
 const as = (openid: string) => noticesAs(cloud, openid);
 const zhonghai = { kind: 'village' as const, villageId: 'zhonghai' };

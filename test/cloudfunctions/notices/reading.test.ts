@@ -1,6 +1,5 @@
-import type { LocalCloud } from '../../../local-cloud';
 import { demoResidentOpenid } from '../../../scripts/demo/identities';
-import { data, refuses, residentIdOf } from '../../support/app-cloud';
+import { data, refuses, residentIdOf, useAppCloud } from '../../support/app-cloud';
 import {
   ADMIN,
   OUTSIDER,
@@ -12,7 +11,7 @@ import {
   startNoticesCloud,
 } from '../../support/notices';
 
-let cloud: LocalCloud;
+const cloud = useAppCloud(startNoticesCloud);
 const as = (openid: string) => noticesAs(cloud, openid);
 const zhonghai = { kind: 'village' as const, villageId: 'zhonghai' };
 
@@ -22,12 +21,10 @@ const SPOUSE = demoResidentOpenid(41);
 let household: string;
 
 beforeAll(async () => {
-  cloud = await startNoticesCloud();
   household = cloud.dump('residents').find((r) => r._id === residentIdOf(HEAD))!.household as string;
   await cloud.db.collection('residents').doc(residentIdOf(SPOUSE)).update({ data: { household } });
   await cloud.db.collection('members').doc(SPOUSE).update({ data: { household } });
 });
-afterAll(() => cloud.stop());
 
 const unread = async (openid: string) => data(await as(openid)('unread')).unread;
 

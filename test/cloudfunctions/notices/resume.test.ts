@@ -1,6 +1,5 @@
-import type { LocalCloud } from '../../../local-cloud';
 import { demoResidentOpenid } from '../../../scripts/demo/identities';
-import { data, refuses } from '../../support/app-cloud';
+import { data, refuses, useAppCloud } from '../../support/app-cloud';
 import {
   ADMIN,
   RESIDENT,
@@ -18,11 +17,7 @@ import {
 } from '../../support/notices';
 
 /** `push` answers at once and leaves the whole queue to the drain (the timer trigger). */
-let cloud: LocalCloud;
-beforeAll(async () => {
-  cloud = await startNoticesCloud({ NOTICES_PUSH_BUDGET_MS: '1' });
-});
-afterAll(() => cloud.stop());
+const cloud = useAppCloud(() => startNoticesCloud({ NOTICES_PUSH_BUDGET_MS: '1' }));
 
 const as = (openid: string) => noticesAs(cloud, openid);
 const zhonghai = { kind: 'village' as const, villageId: 'zhonghai' };

@@ -1,4 +1,0 @@
-/** Prints the authorization matrix (core/access.ts) as README's Markdown table: `npm run access-table`. */
-import { accessMarkdown } from '../core/access';
-
-console.log(accessMarkdown());

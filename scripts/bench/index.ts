@@ -1,0 +1,78 @@
+/**
+ * `npm run bench`: one report of every performance figure, each with its goal, whether it was met and the
+ * command that measured it. The parts (scripts/bench/*.ts) each return their figures:
+ *
+ * - sdk.ts: local-cloud writes/s through wx-server-sdk against raw HTTP (ratio ≥ 0.3) and a where-query over
+ *   50,000 documents (≤ 50 ms);
+ * - agenda.ts: ballots/s of 2000 voters at once (≥ 300, none lost) and tally reads at 100 vs 43,464 ballots
+ *   (ratio ≤ 1.5), through the local HTTP gateway;
+ * - briefings.ts: list and search with 5,000 briefings (p95 ≤ 100 ms each);
+ * - notices.ts: a town-wide notice to 43,464 residents, push to every recipient accounted for (≤ 60 s);
+ * - dividends.ts: one distribution over 10,055 households (≤ 100 ms, ≤ 100 MB);
+ * - h5.ts: the H5 home page's first render in Chromium (≤ 800 ms), CPU slowed 4× and not;
+ * - sizes.ts: the weapp packages (main ≤ 400 KB, each subpackage ≤ 300 KB) and the cloud function bundles.
+ *
+ * A part that fails is a MISSED row with its error. Exits 1 if any goal is missed.
+ */
+import os from 'node:os';
+import { agendaBench } from './agenda';
+import { briefingsBench } from './briefings';
+import { dividendsBench } from './dividends';
+import { h5Bench } from './h5';
+import { noticesBench } from './notices';
+import { sdkBench } from './sdk';
+import { bundlesBench, weappBench } from './sizes';
+import { table } from './report';
+import { BENCH_COMMAND, figure, type Figure } from './stats';
+
+const PARTS: [string, () => Figure[] | Promise<Figure[]>][] = [
+  ['local-cloud', sdkBench],
+  ['agenda', agendaBench],
+  ['briefings', briefingsBench],
+  ['notices', noticesBench],
+  ['dividends', dividendsBench],
+  ['H5 home', h5Bench],
+  ['weapp packages', weappBench],
+  ['cloud function bundles', bundlesBench],
+];
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const loadAtStart = os.loadavg()[0]!.toFixed(2);
+  const figures: Figure[] = [];
+  for (const [part, run] of PARTS) {
+    try {
+      figures.push(...(await run()));
+    } catch (e) {
+      console.error(`bench: ${part} failed:`, e);
+      figures.push(
+        figure({
+          name: `${part}: not measured`,
+          value: 'error',
+          unit: '',
+          goal: '—',
+          met: false,
+          note: (e instanceof Error ? e.message : String(e)).split('\n')[0],
+        }),
+      );
+    }
+  }
+  const seconds = (performance.now() - started) / 1000;
+  const missed = figures.filter((f) => f.met === false);
+  const withGoal = figures.filter((f) => f.met !== null).length;
+  console.log(
+    `\nTongxin benchmark report: ${new Date().toISOString()}, node ${process.version}, ` +
+      `${os.cpus().length} cores (load average ${loadAtStart} at the start, ${os.loadavg()[0]!.toFixed(2)} at the end), \`${BENCH_COMMAND}\` took ${seconds.toFixed(0)} s\n`,
+  );
+  console.log(table(figures));
+  console.log(
+    `\n${figures.length} figures, ${withGoal} with a goal: ${withGoal - missed.length} met` +
+      (missed.length ? `, ${missed.length} MISSED (${missed.map((f) => f.name.trim()).join('; ')})` : ''),
+  );
+  if (missed.length) process.exitCode = 1;
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
