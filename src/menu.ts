@@ -1,4 +1,4 @@
-import { allows, type Audience, type MemberIdentity } from '../core/roles';
+import { allows, type Audience, type MemberIdentity } from '@core/roles';
 
 /**
  * The 首页 menu (“迤那之窗 · 统战联盟”): one entry per feature that exists, shown to whoever may use it —

@@ -1,6 +1,6 @@
-import type { BriefingSummary } from '../../../core/briefings';
-import { DISCLOSURE_LABELS } from '../../../core/briefings';
-import { canPublishBriefing, type MemberIdentity } from '../../../core/roles';
+import type { BriefingSummary } from '@core/briefings';
+import { DISCLOSURE_LABELS } from '@core/briefings';
+import { canPublishBriefing, type MemberIdentity } from '@core/roles';
 
 /** Whether the member may publish anywhere at all (the 发布宣讲 button); the cloud checks the scope. */
 export function canPublishSomewhere(member: MemberIdentity | null): boolean {

@@ -1,5 +1,5 @@
-import { decimal } from '../../../core/dividends';
-import { fromHundredths } from '../../../core/decimal';
+import { decimal } from '@core/dividends';
+import { fromHundredths } from '@core/decimal';
 
 const PAGES = '/packages/dividends/pages';
 export const mineUrl = `${PAGES}/mine/index`;

@@ -1,5 +1,5 @@
-import type { AppealView, ReviewView, RestrictionState } from '../../../core/honor';
-import { formatDate, fromChinaPickers } from '../../../core/time';
+import type { AppealView, ReviewView, RestrictionState } from '@core/honor';
+import { formatDate, fromChinaPickers } from '@core/time';
 
 const PAGES = '/packages/honor/pages';
 export const boardUrl = `${PAGES}/board/index`;

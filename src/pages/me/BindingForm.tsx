@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 import { Input, Picker, Text, View } from '@tarojs/components';
-import { membersInput, MEMBER_FIELD_LABELS, type BindingRequestView } from '../../../core/members';
-import { fieldProblems } from '../../../core/validation';
+import { membersInput, MEMBER_FIELD_LABELS, type BindingRequestView } from '@core/members';
+import { fieldProblems } from '@core/validation';
 import Field from '../../components/Field';
 import FormActions from '../../components/FormActions';
 import PrivacyConsent from '../../components/PrivacyConsent';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Input, Text, View } from '@tarojs/components';
-import { normalizeClaimCode } from '../../../core/members/claim-code';
+import { normalizeClaimCode } from '@core/members/claim-code';
 import Field from '../../components/Field';
 import FormActions from '../../components/FormActions';
 import { call } from '../../services/cloud';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
-import { formatDateTime } from '../../../core/time';
+import { formatDateTime } from '@core/time';
 import Screen from '../../components/Screen';
 import StateView from '../../components/StateView';
 import RoleTags from '../../components/RoleTags';

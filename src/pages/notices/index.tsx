@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
-import { NOTICE_KIND_LABELS, NOTICE_TEMPLATE_ID, type NoticeSummary } from '../../../core/notices';
-import { formatDateTime } from '../../../core/time';
+import { NOTICE_KIND_LABELS, NOTICE_TEMPLATE_ID, type NoticeSummary } from '@core/notices';
+import { formatDateTime } from '@core/time';
 import Screen from '../../components/Screen';
 import { PagedListMore, PagedListTop } from '../../components/PagedListStatus';
 import { usePagedList } from '../../hooks/use-paged-list';

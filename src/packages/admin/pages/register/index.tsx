@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Input, Text, View } from '@tarojs/components';
-import { membersInput, MEMBER_FIELD_LABELS } from '../../../../../core/members';
-import { formatDate } from '../../../../../core/time';
-import { fieldProblems } from '../../../../../core/validation';
+import { membersInput, MEMBER_FIELD_LABELS } from '@core/members';
+import { formatDate } from '@core/time';
+import { fieldProblems } from '@core/validation';
 import Field from '../../../../components/Field';
 import Screen from '../../../../components/Screen';
 import { call } from '../../../../services/cloud';

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Input, Picker, Text, View } from '@tarojs/components';
-import type { ResidentView, VillageView } from '../../../../../core/members';
-import { formatDate } from '../../../../../core/time';
+import type { ResidentView, VillageView } from '@core/members';
+import { formatDate } from '@core/time';
 import RoleTags from '../../../../components/RoleTags';
 import { useShownAgain } from '../../../../hooks/use-shown-again';
 import Screen from '../../../../components/Screen';

@@ -8,8 +8,8 @@ import {
   type GroupCode,
   type GroupLevel,
   type GroupPosition,
-} from '../../../../../core/groups';
-import { checkRoleChange, normalizeRoles, NO_ROLES, roleLabels, type Roles } from '../../../../../core/roles';
+} from '@core/groups';
+import { checkRoleChange, normalizeRoles, NO_ROLES, roleLabels, type Roles } from '@core/roles';
 import Screen from '../../../../components/Screen';
 import { RemoteState } from '../../../../components/StateView';
 import { useRemote } from '../../../../hooks/use-remote';

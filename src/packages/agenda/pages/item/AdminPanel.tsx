@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Text, Textarea, View } from '@tarojs/components';
-import { STEP_LABELS, type ItemDetail, type ItemSummary } from '../../../../../core/agenda';
-import type { Result } from '../../../../../core/result';
+import { STEP_LABELS, type ItemDetail, type ItemSummary } from '@core/agenda';
+import type { Result } from '@core/result';
 import { call } from '../../../../services/cloud';
 import Choice from '../../components/Choice';
 import { confirm, toast } from '../../../../utils/feedback';

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Button, Text, Textarea, View } from '@tarojs/components';
-import { COMMENT_MAX, type CommentView } from '../../../../../core/agenda';
-import { formatDateTime } from '../../../../../core/time';
+import { COMMENT_MAX, type CommentView } from '@core/agenda';
+import { formatDateTime } from '@core/time';
 import { PagedListMore } from '../../../../components/PagedListStatus';
 import StateView from '../../../../components/StateView';
 import { usePagedList } from '../../../../hooks/use-paged-list';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, Text, Textarea, View } from '@tarojs/components';
-import type { TaskView } from '../../../../../core/agenda';
-import { formatDate, formatDateTime } from '../../../../../core/time';
+import type { TaskView } from '@core/agenda';
+import { formatDate, formatDateTime } from '@core/time';
 import { call } from '../../../../services/cloud';
 import { toast } from '../../../../utils/feedback';
 

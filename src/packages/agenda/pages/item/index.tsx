@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { Button, Text, Textarea, View } from '@tarojs/components';
-import { DISCUSSION_STEPS, STEP_LABELS, type ItemDetail, type PollBrief } from '../../../../../core/agenda';
-import { formatDate, formatDateTime } from '../../../../../core/time';
+import { DISCUSSION_STEPS, STEP_LABELS, type ItemDetail, type PollBrief } from '@core/agenda';
+import { formatDate, formatDateTime } from '@core/time';
 import { useShownAgain } from '../../../../hooks/use-shown-again';
 import Screen from '../../../../components/Screen';
 import { RemoteState } from '../../../../components/StateView';

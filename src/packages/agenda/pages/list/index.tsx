@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Picker, Text, View } from '@tarojs/components';
-import { STEP_LABELS, STEPS, type ItemSummary, type Step } from '../../../../../core/agenda';
-import { formatDate } from '../../../../../core/time';
+import { STEP_LABELS, STEPS, type ItemSummary, type Step } from '@core/agenda';
+import { formatDate } from '@core/time';
 import { useShownAgain } from '../../../../hooks/use-shown-again';
 import Screen from '../../../../components/Screen';
 import { PagedListMore, PagedListTop } from '../../../../components/PagedListStatus';

@@ -9,10 +9,10 @@ import {
   POLL_KINDS,
   type AgendaInput,
   type PollKind,
-} from '../../../../../core/agenda';
-import { GROUP_CODES, GROUPS, type GroupCode } from '../../../../../core/groups';
-import { DAY_MS, fromChinaPickers, toChinaPickers } from '../../../../../core/time';
-import { fieldProblems } from '../../../../../core/validation';
+} from '@core/agenda';
+import { GROUP_CODES, GROUPS, type GroupCode } from '@core/groups';
+import { DAY_MS, fromChinaPickers, toChinaPickers } from '@core/time';
+import { fieldProblems } from '@core/validation';
 import Field from '../../../../components/Field';
 import FormActions from '../../../../components/FormActions';
 import Screen from '../../../../components/Screen';

@@ -1,14 +1,8 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Input, Text, Textarea, View } from '@tarojs/components';
-import {
-  AGENDA_FIELD_LABELS,
-  agendaInput,
-  ITEM_BODY_MAX,
-  ITEM_TITLE_MAX,
-  ITEMS_PER_DAY,
-} from '../../../../../core/agenda';
-import { fieldProblems } from '../../../../../core/validation';
+import { AGENDA_FIELD_LABELS, agendaInput, ITEM_BODY_MAX, ITEM_TITLE_MAX, ITEMS_PER_DAY } from '@core/agenda';
+import { fieldProblems } from '@core/validation';
 import Field from '../../../../components/Field';
 import FormActions from '../../../../components/FormActions';
 import Screen from '../../../../components/Screen';

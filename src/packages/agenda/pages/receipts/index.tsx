@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
-import { formatReceipt } from '../../../../../core/agenda';
-import { formatDateTime } from '../../../../../core/time';
+import { formatReceipt } from '@core/agenda';
+import { formatDateTime } from '@core/time';
 import Screen from '../../../../components/Screen';
 import StateView from '../../../../components/StateView';
 import { call } from '../../../../services/cloud';

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Input, Picker, Text, Textarea, View } from '@tarojs/components';
-import type { ItemDetail, ParticipantView } from '../../../../../core/agenda';
-import { DAY_MS, fromChinaPickers, toChinaPickers } from '../../../../../core/time';
+import type { ItemDetail, ParticipantView } from '@core/agenda';
+import { DAY_MS, fromChinaPickers, toChinaPickers } from '@core/time';
 import Field from '../../../../components/Field';
 import FormActions from '../../../../components/FormActions';
 import Screen from '../../../../components/Screen';

@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Input, Picker, Text, View } from '@tarojs/components';
-import { AGENDA_FIELD_LABELS, agendaInput } from '../../../../../core/agenda';
-import type { ResidentView } from '../../../../../core/members';
-import { DAY_MS, fromChinaPickers, toChinaPickers } from '../../../../../core/time';
-import { fieldProblems } from '../../../../../core/validation';
+import { AGENDA_FIELD_LABELS, agendaInput } from '@core/agenda';
+import type { ResidentView } from '@core/members';
+import { DAY_MS, fromChinaPickers, toChinaPickers } from '@core/time';
+import { fieldProblems } from '@core/validation';
 import Field from '../../../../components/Field';
 import FormActions from '../../../../components/FormActions';
 import Screen from '../../../../components/Screen';

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import Taro, { usePullDownRefresh, useRouter, useUnload } from '@tarojs/taro';
 import { Button, Text, Textarea, View } from '@tarojs/components';
-import { DISCLOSURE_LABELS, WITHDRAW_REASON_MAX, type BriefingsOutput } from '../../../../../core/briefings';
-import { formatDate, formatDateTime } from '../../../../../core/time';
+import { DISCLOSURE_LABELS, WITHDRAW_REASON_MAX, type BriefingsOutput } from '@core/briefings';
+import { formatDate, formatDateTime } from '@core/time';
 import { useShownAgain } from '../../../../hooks/use-shown-again';
 import Screen from '../../../../components/Screen';
 import { RemoteState } from '../../../../components/StateView';

@@ -10,10 +10,10 @@ import {
   briefingsInput,
   type BriefingScope,
   type CategoryView,
-} from '../../../../../core/briefings';
-import { canPublishBriefing } from '../../../../../core/roles';
-import { DAY_MS, fromChinaPickers, toChinaPickers } from '../../../../../core/time';
-import { fieldProblems } from '../../../../../core/validation';
+} from '@core/briefings';
+import { canPublishBriefing } from '@core/roles';
+import { DAY_MS, fromChinaPickers, toChinaPickers } from '@core/time';
+import { fieldProblems } from '@core/validation';
 import Field from '../../../../components/Field';
 import FormActions from '../../../../components/FormActions';
 import Screen from '../../../../components/Screen';

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Input, Text, View } from '@tarojs/components';
-import type { BriefingSummary, CategoryView, SearchHit } from '../../../../../core/briefings';
-import { formatDate } from '../../../../../core/time';
+import type { BriefingSummary, CategoryView, SearchHit } from '@core/briefings';
+import { formatDate } from '@core/time';
 import { useShownAgain } from '../../../../hooks/use-shown-again';
 import Screen from '../../../../components/Screen';
 import { PagedListMore, PagedListTop } from '../../../../components/PagedListStatus';

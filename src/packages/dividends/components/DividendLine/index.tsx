@@ -10,7 +10,7 @@ import {
   type DistributionSummary,
   type HouseholdView,
   type LegalForm,
-} from '../../../../../core/dividends';
+} from '@core/dividends';
 import { isZeroShares, percentOf, trimZeros } from '../../dividends';
 import './index.css';
 

@@ -7,12 +7,12 @@ import {
   SHARE_CLASS_LABELS,
   yuan,
   type CooperativeView,
-} from '../../../../../core/dividends';
+} from '@core/dividends';
 import Screen from '../../../../components/Screen';
 import { RemoteState } from '../../../../components/StateView';
 import { useRemote } from '../../../../hooks/use-remote';
 import { useShownAgain } from '../../../../hooks/use-shown-again';
-import { fromHundredths } from '../../../../../core/decimal';
+import { fromHundredths } from '@core/decimal';
 import { call } from '../../../../services/cloud';
 import { DistributionTags } from '../../components/DividendLine';
 import RosterTable from '../../components/RosterTable';

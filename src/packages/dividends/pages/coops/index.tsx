@@ -1,7 +1,7 @@
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
-import { BASIS_LABELS, LEGAL_FORM_LABELS } from '../../../../../core/dividends';
-import { canManageVillage } from '../../../../../core/roles';
+import { BASIS_LABELS, LEGAL_FORM_LABELS } from '@core/dividends';
+import { canManageVillage } from '@core/roles';
 import Screen from '../../../../components/Screen';
 import StateView, { RemoteState } from '../../../../components/StateView';
 import { useRemote } from '../../../../hooks/use-remote';

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Input, Text, Textarea, View } from '@tarojs/components';
-import { DIVIDENDS_FIELD_LABELS, dividendsInput, yuan } from '../../../../../core/dividends';
-import { inShanghai } from '../../../../../core/time';
-import { fieldProblems } from '../../../../../core/validation';
+import { DIVIDENDS_FIELD_LABELS, dividendsInput, yuan } from '@core/dividends';
+import { inShanghai } from '@core/time';
+import { fieldProblems } from '@core/validation';
 import Field from '../../../../components/Field';
 import FormActions from '../../../../components/FormActions';
 import Screen from '../../../../components/Screen';
@@ -11,7 +11,7 @@ import StateView, { RemoteState } from '../../../../components/StateView';
 import { useRemote } from '../../../../hooks/use-remote';
 import { call } from '../../../../services/cloud';
 import { AMOUNT_HINT } from '../../components/WhatIf';
-import { parseHundredths } from '../../../../../core/decimal';
+import { parseHundredths } from '@core/decimal';
 import { distributionUrl } from '../../dividends';
 import '../../dividends.css';
 

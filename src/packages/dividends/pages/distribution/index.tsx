@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
-import type { DistributionView } from '../../../../../core/dividends';
-import { formatDate } from '../../../../../core/time';
+import type { DistributionView } from '@core/dividends';
+import { formatDate } from '@core/time';
 import Screen from '../../../../components/Screen';
 import { RemoteState } from '../../../../components/StateView';
 import { useRemote } from '../../../../hooks/use-remote';

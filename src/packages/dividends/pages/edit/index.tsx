@@ -16,9 +16,9 @@ import {
   type CooperativeView,
   type LegalForm,
   type ShareClass,
-} from '../../../../../core/dividends';
-import { ok } from '../../../../../core/result';
-import { fieldProblems } from '../../../../../core/validation';
+} from '@core/dividends';
+import { ok } from '@core/result';
+import { fieldProblems } from '@core/validation';
 import Field from '../../../../components/Field';
 import FormActions from '../../../../components/FormActions';
 import Screen from '../../../../components/Screen';
@@ -26,7 +26,7 @@ import { RemoteState } from '../../../../components/StateView';
 import { useRemote } from '../../../../hooks/use-remote';
 import { call } from '../../../../services/cloud';
 import { toast } from '../../../../utils/feedback';
-import { fromHundredths, parseHundredths } from '../../../../../core/decimal';
+import { fromHundredths, parseHundredths } from '@core/decimal';
 import { coopUrl } from '../../dividends';
 import '../../dividends.css';
 

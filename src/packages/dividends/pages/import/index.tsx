@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
-import { ROSTER_FILE_MAX_BYTES, ROSTER_FILE_TOO_BIG } from '../../../../../core/dividends';
+import { ROSTER_FILE_MAX_BYTES, ROSTER_FILE_TOO_BIG } from '@core/dividends';
 import Screen from '../../../../components/Screen';
 import { call } from '../../../../services/cloud';
 import { pickFile, type PickedFile } from '../../../../services/pick-file';

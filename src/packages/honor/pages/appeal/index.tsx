@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Text, Textarea, View } from '@tarojs/components';
-import { APPEAL_TEXT_MAX, HONOR_FIELD_LABELS, honorInput, monthLabel } from '../../../../../core/honor';
-import { fieldProblems } from '../../../../../core/validation';
+import { APPEAL_TEXT_MAX, HONOR_FIELD_LABELS, honorInput, monthLabel } from '@core/honor';
+import { fieldProblems } from '@core/validation';
 import Field from '../../../../components/Field';
 import FormActions from '../../../../components/FormActions';
 import Screen from '../../../../components/Screen';

@@ -9,10 +9,10 @@ import {
   RESTRICTION_MONTHS,
   APPEAL_DAYS,
   type BoardView,
-} from '../../../../../core/honor';
-import { ok } from '../../../../../core/result';
-import { canManageVillage } from '../../../../../core/roles';
-import { formatDate } from '../../../../../core/time';
+} from '@core/honor';
+import { ok } from '@core/result';
+import { canManageVillage } from '@core/roles';
+import { formatDate } from '@core/time';
 import Screen from '../../../../components/Screen';
 import StateView, { RemoteState } from '../../../../components/StateView';
 import { useRemote } from '../../../../hooks/use-remote';

@@ -7,8 +7,8 @@ import {
   RESTRICTION_MONTHS,
   type BoardView,
   type RuleView,
-} from '../../../../../core/honor';
-import { toChinaPickers } from '../../../../../core/time';
+} from '@core/honor';
+import { toChinaPickers } from '@core/time';
 import { RemoteState } from '../../../../components/StateView';
 import { useRemote } from '../../../../hooks/use-remote';
 import { call } from '../../../../services/cloud';

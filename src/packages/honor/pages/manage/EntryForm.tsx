@@ -9,8 +9,8 @@ import {
   type HonorList,
   type HonorOutput,
   type RuleView,
-} from '../../../../../core/honor';
-import { fieldProblems } from '../../../../../core/validation';
+} from '@core/honor';
+import { fieldProblems } from '@core/validation';
 import Field from '../../../../components/Field';
 import { call } from '../../../../services/cloud';
 import type { useAction } from '../../honor';

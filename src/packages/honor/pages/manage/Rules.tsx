@@ -7,8 +7,8 @@ import {
   honorInput,
   type HonorList,
   type HonorOutput,
-} from '../../../../../core/honor';
-import { fieldProblems } from '../../../../../core/validation';
+} from '@core/honor';
+import { fieldProblems } from '@core/validation';
 import Field from '../../../../components/Field';
 import { call } from '../../../../services/cloud';
 import { useAction } from '../../honor';

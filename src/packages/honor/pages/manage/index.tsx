@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { Button, Picker, Text, View } from '@tarojs/components';
-import { BOARD_STATUS_LABELS, boardId as boardIdOf, monthLabel, monthOf } from '../../../../../core/honor';
-import { canManageVillage } from '../../../../../core/roles';
+import { BOARD_STATUS_LABELS, boardId as boardIdOf, monthLabel, monthOf } from '@core/honor';
+import { canManageVillage } from '@core/roles';
 import Screen from '../../../../components/Screen';
 import StateView from '../../../../components/StateView';
 import { useRemote } from '../../../../hooks/use-remote';

@@ -1,7 +1,7 @@
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
-import { HONOR_LIST_LABELS, monthLabel, type StandingEntry } from '../../../../../core/honor';
-import { formatDate, formatDateTime } from '../../../../../core/time';
+import { HONOR_LIST_LABELS, monthLabel, type StandingEntry } from '@core/honor';
+import { formatDate, formatDateTime } from '@core/time';
 import Screen from '../../../../components/Screen';
 import StateView, { RemoteState } from '../../../../components/StateView';
 import { useRemote } from '../../../../hooks/use-remote';

@@ -15,8 +15,8 @@ import {
   type LinkKind,
   type NoticeKind,
   type Urgency,
-} from '../../../../../core/notices';
-import { fieldProblems } from '../../../../../core/validation';
+} from '@core/notices';
+import { fieldProblems } from '@core/validation';
 import Field from '../../../../components/Field';
 import FormActions from '../../../../components/FormActions';
 import Screen from '../../../../components/Screen';

@@ -1,8 +1,8 @@
 import { useEffect } from 'react';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
-import { LINK_LABELS, NOTICE_KIND_LABELS, type NoticeView } from '../../../../../core/notices';
-import { formatDateTime } from '../../../../../core/time';
+import { LINK_LABELS, NOTICE_KIND_LABELS, type NoticeView } from '@core/notices';
+import { formatDateTime } from '@core/time';
 import Screen from '../../../../components/Screen';
 import { RemoteState } from '../../../../components/StateView';
 import { useRemote } from '../../../../hooks/use-remote';

@@ -1,8 +1,8 @@
 import { useCallback, useEffect } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { SEND_STATUS_LABELS, type SentSummary } from '../../../../../core/notices';
-import { formatDateTime } from '../../../../../core/time';
+import { SEND_STATUS_LABELS, type SentSummary } from '@core/notices';
+import { formatDateTime } from '@core/time';
 import Screen from '../../../../components/Screen';
 import { PagedListMore, PagedListTop } from '../../../../components/PagedListStatus';
 import { usePagedList } from '../../../../hooks/use-paged-list';
