@@ -14,5 +14,3 @@ export function disclosureTag(
   if (!b.disclosure) return null;
   return { text: DISCLOSURE_LABELS[b.disclosure.state], grey: b.disclosure.state !== 'open' };
 }
-
-export const detailUrl = (briefingId: string) => `/packages/briefings/pages/detail/index?id=${briefingId}`;

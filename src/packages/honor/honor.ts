@@ -1,13 +1,6 @@
 import type { AppealView, ReviewView, RestrictionState } from '@core/honor';
 import { formatDate, fromChinaPickers } from '@core/time';
 
-const PAGES = '/packages/honor/pages';
-export const boardUrl = `${PAGES}/board/index`;
-export const standingUrl = `${PAGES}/standing/index`;
-export const manageUrl = `${PAGES}/manage/index`;
-export const appealUrl = (boardId: string, entryId: string) =>
-  `${PAGES}/appeal/index?boardId=${encodeURIComponent(boardId)}&entryId=${encodeURIComponent(entryId)}`;
-
 export const APPEAL_STATUS_LABELS: Record<AppealView['status'], string> = {
   open: '申诉处理中',
   upheld: '申诉未通过，维持原决定',

@@ -15,6 +15,7 @@ import Timeline from '../../components/Timeline';
 import AdminPanel from './AdminPanel';
 import Comments from './Comments';
 import Tasks from './Tasks';
+import { routes } from '../../../../routes';
 import '../../agenda.css';
 import './index.css';
 
@@ -71,7 +72,7 @@ export default function ItemPage() {
           <Text
             className="notice"
             onClick={() =>
-              void Taro.redirectTo({ url: `/packages/agenda/pages/item/index?id=${d.mergedInto!.itemId}` })
+              void Taro.redirectTo({ url: routes.agenda.item({ itemId: d.mergedInto!.itemId }) })
             }
           >
             已合并到“{d.mergedInto.title}”：{d.mergedInto.reason}（点此查看）
@@ -173,7 +174,7 @@ function PollCard({ poll }: { poll: PollBrief }) {
       {poll.status !== 'draft' && (
         <Button
           className={`btn ${open ? 'btn--primary' : 'btn--ghost'}`}
-          onClick={() => void Taro.navigateTo({ url: `/packages/agenda/pages/poll/index?id=${poll.pollId}` })}
+          onClick={() => void Taro.navigateTo({ url: routes.agenda.poll({ pollId: poll.pollId }) })}
         >
           {open ? '去投票' : '查看表决结果'}
         </Button>

@@ -9,6 +9,7 @@ import Screen from '../../../../components/Screen';
 import { call } from '../../../../services/cloud';
 import { useSession } from '../../../../store/session';
 import { confirm, inform } from '../../../../utils/feedback';
+import { routes } from '../../../../routes';
 import '../../agenda.css';
 
 /**
@@ -43,7 +44,7 @@ export default function Propose() {
     setSending(false);
     if (!result.ok) return setServerError(result.error.message);
     if (result.data.held) await inform('已提交', '内容需要村干部看一下，审核通过后全村可见。');
-    await Taro.redirectTo({ url: `/packages/agenda/pages/item/index?id=${result.data.item.itemId}` });
+    await Taro.redirectTo({ url: routes.agenda.item({ itemId: result.data.item.itemId }) });
   };
 
   return (

@@ -7,6 +7,7 @@ import Screen from '../../../../components/Screen';
 import StateView from '../../../../components/StateView';
 import { call } from '../../../../services/cloud';
 import { loadReceipts, type StoredReceipt } from '../../receipts';
+import { routes } from '../../../../routes';
 import '../../agenda.css';
 
 /**
@@ -47,7 +48,7 @@ export default function Receipts() {
         <View key={r.pollId} className="card" data-testid="receipt">
           <Text
             className="card__title"
-            onClick={() => void Taro.navigateTo({ url: `/packages/agenda/pages/poll/index?id=${r.pollId}` })}
+            onClick={() => void Taro.navigateTo({ url: routes.agenda.poll({ pollId: r.pollId }) })}
           >
             {r.question}
           </Text>

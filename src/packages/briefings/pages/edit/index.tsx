@@ -21,7 +21,7 @@ import StateView from '../../../../components/StateView';
 import { call } from '../../../../services/cloud';
 import { useSession } from '../../../../store/session';
 import { confirm, toast } from '../../../../utils/feedback';
-import { detailUrl } from '../../briefings';
+import { routes } from '../../../../routes';
 import '../../briefings.css';
 
 interface ScopeOption {
@@ -161,7 +161,7 @@ export default function EditBriefing() {
     setSending(false);
     if (error) return setServerError(error);
     toast(version ? '已保存' : '已发布', 'success');
-    await Taro.redirectTo({ url: detailUrl(id) });
+    await Taro.redirectTo({ url: routes.briefings.detail({ briefingId: id }) });
   };
 
   const pageTitle = briefingId ? '修改宣讲' : '发布宣讲';

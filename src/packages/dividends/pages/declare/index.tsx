@@ -12,7 +12,7 @@ import { useRemote } from '../../../../hooks/use-remote';
 import { call } from '../../../../services/cloud';
 import { AMOUNT_HINT } from '../../components/WhatIf';
 import { parseHundredths } from '@core/decimal';
-import { distributionUrl } from '../../dividends';
+import { routes } from '../../../../routes';
 import '../../dividends.css';
 
 /** A year's profit is declared the year after: last year, China time. */
@@ -60,7 +60,9 @@ export default function Declare() {
     const result = await call('dividends', 'declare', input);
     setSending(false);
     if (!result.ok) return setServerError(result.error.message);
-    await Taro.redirectTo({ url: distributionUrl(result.data.distributionId) });
+    await Taro.redirectTo({
+      url: routes.dividends.distribution({ distributionId: result.data.distributionId }),
+    });
   };
 
   const title = corrects ? '更正分配' : '申报分配';

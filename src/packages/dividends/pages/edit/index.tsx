@@ -27,7 +27,7 @@ import { useRemote } from '../../../../hooks/use-remote';
 import { call } from '../../../../services/cloud';
 import { toast } from '../../../../utils/feedback';
 import { fromHundredths, parseHundredths } from '@core/decimal';
-import { coopUrl } from '../../dividends';
+import { routes } from '../../../../routes';
 import '../../dividends.css';
 
 /** The form's values as typed: percentages, 元 and shares as text, read exactly when sent. */
@@ -148,7 +148,7 @@ export default function EditCooperative() {
     if (!result.ok) return setServerError(result.error.message);
     toast('已保存', 'success');
     if (coopId) await Taro.navigateBack();
-    else await Taro.redirectTo({ url: coopUrl(result.data.coopId) });
+    else await Taro.redirectTo({ url: routes.dividends.coop({ coopId: result.data.coopId }) });
   };
 
   const title = coopId ? '编辑合作社' : '登记合作社';

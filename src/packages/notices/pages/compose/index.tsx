@@ -25,7 +25,7 @@ import { useRemote } from '../../../../hooks/use-remote';
 import { call } from '../../../../services/cloud';
 import { randomBytes } from '../../../../services/random';
 import { confirm } from '../../../../utils/feedback';
-import { coverageUrl } from '../../../../pages/notices/links';
+import { routes } from '../../../../routes';
 import '../../notices.css';
 
 const hex = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
@@ -85,7 +85,7 @@ export default function Compose() {
     });
     setSending(false);
     if (!result.ok) return setServerError(result.error.message);
-    await Taro.redirectTo({ url: coverageUrl(result.data.noticeId) });
+    await Taro.redirectTo({ url: routes.notices.coverage({ noticeId: result.data.noticeId }) });
   };
 
   const chip = (on: boolean, text: string, pick: () => void) => (

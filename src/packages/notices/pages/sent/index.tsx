@@ -8,7 +8,7 @@ import { PagedListMore, PagedListTop } from '../../../../components/PagedListSta
 import { usePagedList } from '../../../../hooks/use-paged-list';
 import { useShownAgain } from '../../../../hooks/use-shown-again';
 import { call } from '../../../../services/cloud';
-import { coverageUrl } from '../../../../pages/notices/links';
+import { routes } from '../../../../routes';
 import '../../notices.css';
 
 /** 已发通知: what the sender sent (admins: everything to the villages they oversee), with households read. */
@@ -36,7 +36,7 @@ export default function SentNotices() {
           key={n.noticeId}
           className="card"
           data-testid="sent-notice"
-          onClick={() => void Taro.navigateTo({ url: coverageUrl(n.noticeId) })}
+          onClick={() => void Taro.navigateTo({ url: routes.notices.coverage({ noticeId: n.noticeId }) })}
         >
           <View>
             {n.urgency === 'urgent' && <Text className="tag notice-urgent">紧急</Text>}
