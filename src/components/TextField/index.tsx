@@ -11,13 +11,19 @@ export interface TextFieldProps {
   maxlength?: number;
   /** Taro's keyboard: `number` (digits), `digit` (with a decimal point), `idcard`. */
   type?: 'text' | 'number' | 'digit' | 'idcard';
+  /** Added to the input's `input` class. */
+  className?: string;
 }
 
 /** A labelled one-line text input with room for its problem or a hint (see Field). */
-export default function TextField({ label, error, hint, onInput, ...input }: TextFieldProps) {
+export default function TextField({ label, error, hint, onInput, className, ...input }: TextFieldProps) {
   return (
     <Field label={label} error={error} hint={hint}>
-      <Input className="input" {...input} onInput={(e) => onInput(e.detail.value)} />
+      <Input
+        className={className ? `input ${className}` : 'input'}
+        {...input}
+        onInput={(e) => onInput(e.detail.value)}
+      />
     </Field>
   );
 }
