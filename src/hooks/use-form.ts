@@ -35,7 +35,9 @@ export interface FormOptions<V, I, T> {
  * (`fieldProblems`), shown once 提交 was pressed, the sending state and the cloud's refusal.
  * `form.field('title')` binds a TextField / TextArea / NumberField to one value.
  */
-export function useForm<V extends Record<string, unknown>, I = V, T = unknown>(options: FormOptions<V, I, T>) {
+export function useForm<V extends Record<string, unknown>, I = V, T = unknown>(
+  options: FormOptions<V, I, T>,
+) {
   const [values, setValues] = useState<V>(options.initial);
   const [touched, setTouched] = useState(false);
   const [sending, setSending] = useState(false);

@@ -21,7 +21,12 @@ export default function Register() {
   const [issued, setIssued] = useState<{ name: string; code: string; expiresAt: number } | null>(null);
   const form = useForm({
     initial: { name: '', household: '', phone: '' },
-    input: ({ name, household, phone }) => ({ name, villageId, household, ...(phone.trim() ? { phone } : {}) }),
+    input: ({ name, household, phone }) => ({
+      name,
+      villageId,
+      household,
+      ...(phone.trim() ? { phone } : {}),
+    }),
     schema: membersInput.issueClaimCode,
     labels: MEMBER_FIELD_LABELS,
     send: (input) => call('members', 'issueClaimCode', input),
