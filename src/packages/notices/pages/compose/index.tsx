@@ -26,7 +26,6 @@ import { RemoteState } from '../../../../components/StateView';
 import { useRemote } from '../../../../hooks/use-remote';
 import { call } from '../../../../services/cloud';
 import { randomBytes } from '../../../../services/random';
-import { confirm } from '../../../../utils/feedback';
 import { routes } from '../../../../routes';
 import '../../notices.css';
 
@@ -84,7 +83,6 @@ export default function Compose() {
     done: ({ noticeId }) => Taro.redirectTo({ url: routes.notices.coverage({ noticeId }) }),
   });
   const { choice, kind, urgency, title, body, link } = form.values;
-  const picked = data?.options[choice] ?? null;
   const left = data ? data.perDay - data.sentToday : 0;
 
   const chip = (on: boolean, text: string, pick: () => void) => (
