@@ -19,14 +19,14 @@ export interface FormOptions<V, I, T> {
   labels?: Record<string, string>;
   /** Problems only the form can see (e.g. text that is not a number yet); they win over the schema's. */
   check?: (values: V) => Record<string, string | null | undefined>;
-  /** A last check when 提交 is pressed: its message shows as the form's error and nothing is sent. */
+  /** A last check when 提交 is pressed: its message is reported (as a refusal is) and nothing is sent. */
   precheck?: (values: V) => string | null;
   /** Asked before sending (null: send at once). */
   ask?: (values: V, input: I) => Ask | null;
   send?: (input: I, values: V) => Promise<Result<T, string>>;
   /** After the cloud accepted. */
   done?: (data: T, values: V) => unknown;
-  /** How a refusal shows: as the form's `error` (default), or as this says. */
+  /** How a refusal (or the precheck's message) shows: as the form's `error` (default), or as this says. */
   onRefused?: (message: string) => void;
 }
 
@@ -35,9 +35,7 @@ export interface FormOptions<V, I, T> {
  * (`fieldProblems`), shown once 提交 was pressed, the sending state and the cloud's refusal.
  * `form.field('title')` binds a TextField / TextArea / NumberField to one value.
  */
-export function useForm<V extends Record<string, unknown>, I = V, T = unknown>(
-  options: FormOptions<V, I, T>,
-) {
+export function useForm<V extends object, I = V, T = unknown>(options: FormOptions<V, I, T>) {
   const [values, setValues] = useState<V>(options.initial);
   const [touched, setTouched] = useState(false);
   const [sending, setSending] = useState(false);
@@ -64,9 +62,10 @@ export function useForm<V extends Record<string, unknown>, I = V, T = unknown>(
 
   const submit = async (): Promise<boolean> => {
     if (!validate()) return false;
+    const report = options.onRefused ?? setError;
     const stop = options.precheck?.(values) ?? null;
     if (stop) {
-      setError(stop);
+      report(stop);
       return false;
     }
     const ask = options.ask?.(values, input) ?? null;
@@ -76,7 +75,7 @@ export function useForm<V extends Record<string, unknown>, I = V, T = unknown>(
     const result = await options.send(input, values);
     setSending(false);
     if (!result.ok) {
-      (options.onRefused ?? setError)(result.error.message);
+      report(result.error.message);
       return false;
     }
     await options.done?.(result.data, values);
