@@ -51,6 +51,11 @@ export function useForm<V extends object, I = V, T = unknown>(options: FormOptio
   const valid = Object.keys(problems).length === 0;
   const show = (key: string): string | null => (touched ? (problems[key] ?? null) : null);
   const set = <K extends keyof V>(key: K, value: V[K]) => setValues((v) => ({ ...v, [key]: value }));
+  /** A setter for one value, e.g. for a list of chips: `onChange={form.on('kind')}`. */
+  const on =
+    <K extends keyof V>(key: K) =>
+    (value: V[K]) =>
+      set(key, value);
   const patch = (next: Partial<V>) => setValues((v) => ({ ...v, ...next }));
 
   /** Marks the form as tried and says whether it may be sent. */
@@ -99,6 +104,7 @@ export function useForm<V extends object, I = V, T = unknown>(options: FormOptio
   return {
     values,
     set,
+    on,
     patch,
     setValues,
     input,
