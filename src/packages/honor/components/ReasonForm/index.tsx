@@ -32,7 +32,7 @@ export default function ReasonForm({
     if (await action.onClick(form.values.reason.trim())) form.set('reason', '');
   };
   return (
-    <View className="honor-stack">
+    <View className="stack">
       <Textarea
         className="textarea input"
         style={{ minHeight: '120px' }}

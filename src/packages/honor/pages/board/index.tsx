@@ -127,7 +127,7 @@ export default function HonorBoard() {
         <RemoteState remote={board} />
       ) : (
         <>
-          <View className="card honor-facts" data-testid="board">
+          <View className="card facts" data-testid="board">
             <Text className="card__title">
               {b.villageName} {monthLabel(b.month)}诚信红黑榜
               {b.status !== 'published' && (

@@ -85,7 +85,7 @@ function Pending({ board, act }: { board: BoardView; act: Action }) {
           <EntryCard key={e.entryId} entry={e} showList />
         ))}
       </View>
-      <View className="card honor-stack" data-testid="review">
+      <View className="card stack" data-testid="review">
         <Text className="card__title">审核</Text>
         {board.canApprove ? (
           <Button
@@ -125,7 +125,7 @@ function Pending({ board, act }: { board: BoardView; act: Action }) {
           ]}
         />
       </View>
-      <View className="card honor-stack" data-testid="assembly">
+      <View className="card stack" data-testid="assembly">
         <Text className="card__title">记录村民代表大会决议</Text>
         <Picker
           mode="date"

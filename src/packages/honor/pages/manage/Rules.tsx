@@ -65,7 +65,7 @@ export default function Rules({
           <Text className="muted">还没有条目。上榜必须依据村规民约，请先添加。</Text>
         )}
         {data.rules.map((r) => (
-          <View key={r.code} className="honor-facts" style={{ marginBottom: '24px' }}>
+          <View key={r.code} className="facts" style={{ marginBottom: '24px' }}>
             <View>
               <Text className={`tag${r.list === 'red' ? '' : ' tag--grey'}`}>
                 {HONOR_LIST_LABELS[r.list]}

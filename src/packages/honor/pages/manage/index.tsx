@@ -68,7 +68,7 @@ export default function ManageHonor() {
   return (
     <Screen title="管理红黑榜">
       <Text className="section-title">新建红黑榜</Text>
-      <View className="card honor-stack" data-testid="create">
+      <View className="card stack" data-testid="create">
         <Picker
           mode="date"
           fields="month"

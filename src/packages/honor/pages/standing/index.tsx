@@ -21,7 +21,7 @@ function StandingCard({ item }: { item: StandingEntry }) {
         {monthLabel(item.month)} · {HONOR_LIST_LABELS[entry.list]}
       </Text>
       <EntryCard entry={entry} />
-      <View className="honor-facts">
+      <View className="facts">
         {restriction && (
           <Text>
             <Text className={`tag${restriction.state === 'active' ? '' : ' tag--ok'}`}>
