@@ -34,7 +34,6 @@ export default function Propose() {
       await Taro.redirectTo({ url: routes.agenda.item({ itemId: item.itemId }) });
     },
   });
-  const { title, body } = form.values;
 
   return (
     <Screen title="我要提事">
@@ -48,14 +47,14 @@ export default function Propose() {
         <TextField
           label="标题"
           {...form.field('title')}
-          hint={`${title.trim().length}/${ITEM_TITLE_MAX} 字`}
+          counted
           placeholder="例如：修缮村口老水井"
           maxlength={ITEM_TITLE_MAX}
         />
         <TextArea
           label="具体内容"
           {...form.field('body')}
-          hint={`${body.trim().length}/${ITEM_BODY_MAX} 字`}
+          counted
           placeholder="事情的经过、涉及哪些户、您的建议"
           maxlength={ITEM_BODY_MAX}
         />

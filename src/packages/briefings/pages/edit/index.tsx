@@ -116,7 +116,7 @@ export default function EditBriefing() {
       await Taro.redirectTo({ url: routes.briefings.detail({ briefingId: data.briefingId }) });
     },
   });
-  const { title, summary, body, categoryId, scope, attachments } = form.values;
+  const { categoryId, scope, attachments } = form.values;
   const setAttachments = (update: (list: typeof attachments) => typeof attachments) =>
     form.setValues((v) => ({ ...v, attachments: update(v.attachments) }));
 
@@ -201,14 +201,14 @@ export default function EditBriefing() {
         <TextField
           label="标题"
           {...form.field('title')}
-          hint={`${title.trim().length}/${BRIEFING_TITLE_MAX} 字`}
+          counted
           placeholder="例如：2026年耕地地力保护补贴发放说明"
           maxlength={BRIEFING_TITLE_MAX}
         />
         <TextArea
           label="摘要"
           {...form.field('summary')}
-          hint={`一句话说清要点，${summary.trim().length}/${BRIEFING_SUMMARY_MAX} 字`}
+          counted="一句话说清要点，"
           style={{ minHeight: '120px' }}
           maxlength={BRIEFING_SUMMARY_MAX}
         />
@@ -260,7 +260,7 @@ export default function EditBriefing() {
         <TextArea
           label="正文"
           {...form.field('body')}
-          hint={`## 小标题，**加粗**，- 列表，[文字](网址)。${body.trim().length}/${BRIEFING_BODY_MAX} 字`}
+          counted="## 小标题，**加粗**，- 列表，[文字](网址)。"
           style={{ minHeight: '400px' }}
           maxlength={BRIEFING_BODY_MAX}
           placeholder="政策内容、办理方法、咨询电话"

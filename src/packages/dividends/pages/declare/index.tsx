@@ -52,7 +52,6 @@ export default function Declare() {
     done: ({ distributionId }) => Taro.redirectTo({ url: routes.dividends.distribution({ distributionId }) }),
   });
   const profitFen = parseHundredths(form.values.profit);
-  const { reason } = form.values;
   // A problem no field shows (e.g. a broken link without the cooperative) still stops the form, visibly.
   const other = Object.entries(form.problems).find(
     ([k]) => !['year', 'profitFen', 'corrects'].includes(k),
@@ -104,7 +103,7 @@ export default function Declare() {
             label="更正原因（所有股民都能看到）"
             {...form.field('reason')}
             error={form.show('corrects')}
-            hint={`${reason.trim().length}/200 字`}
+            counted
             maxlength={200}
             placeholder="例如：核实发现部分交易额漏记"
           />

@@ -71,7 +71,7 @@ export default function Appeal() {
           {...form.field('text')}
           // Shown as soon as something is typed, not only after 提交.
           error={form.touched || text ? form.problems.text : null}
-          hint={`写清楚哪里不对、有什么证明，${text.trim().length}/${APPEAL_TEXT_MAX} 字`}
+          counted="写清楚哪里不对、有什么证明，"
           maxlength={APPEAL_TEXT_MAX}
           placeholder="例如：那天我家在外地打工，垃圾不是我家倒的，邻居可以作证。"
         />

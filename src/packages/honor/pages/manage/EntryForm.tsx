@@ -53,7 +53,7 @@ export default function EntryForm({
     schema: honorInput.addEntry,
     labels: HONOR_FIELD_LABELS,
   });
-  const { resident, list, code, note } = form.values;
+  const { resident, list, code } = form.values;
   const options = optionsFor(list);
   const rule = ruleFor(list, code);
 
@@ -151,7 +151,7 @@ export default function EntryForm({
         label="说明（可不填）"
         {...form.field('note')}
         error={null}
-        hint={`${note.trim().length}/${NOTE_MAX} 字`}
+        counted
         style={{ minHeight: '120px' }}
         maxlength={NOTE_MAX}
         placeholder="具体事情，例如：多次往河道倒垃圾"

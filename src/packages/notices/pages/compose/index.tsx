@@ -82,7 +82,7 @@ export default function Compose() {
     },
     done: ({ noticeId }) => Taro.redirectTo({ url: routes.notices.coverage({ noticeId }) }),
   });
-  const { choice, kind, urgency, title, body, link } = form.values;
+  const { choice, kind, urgency, link } = form.values;
   const left = data ? data.perDay - data.sentToday : 0;
 
   const chip = (on: boolean, text: string, pick: () => void) => (
@@ -118,14 +118,14 @@ export default function Compose() {
           <TextField
             label="标题（微信提醒里显示）"
             {...form.field('title')}
-            hint={`${title.trim().length}/${NOTICE_TITLE_MAX} 字`}
+            counted
             placeholder="例如：周六召开党群圆桌会"
             maxlength={NOTICE_TITLE_MAX}
           />
           <TextArea
             label="内容"
             {...form.field('body')}
-            hint={`${body.trim().length}/${NOTICE_BODY_MAX} 字`}
+            counted
             placeholder="时间、地点、要做什么、联系谁"
             maxlength={NOTICE_BODY_MAX}
           />
