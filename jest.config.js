@@ -29,6 +29,7 @@ module.exports = {
       testMatch: ['<rootDir>/test/src/**/*.test.{ts,tsx}'],
       transform: { '^.+\\.(t|j)sx?$': swc },
       moduleNameMapper: {
+        '^@core/(.*)$': '<rootDir>/core/$1',
         '^@tarojs/taro$': '<rootDir>/test/src/standins/taro.ts',
         '^@tarojs/components$': '<rootDir>/test/src/standins/components.tsx',
         '\\.(css|scss|sass|less|styl)$': '<rootDir>/test/src/standins/style.ts',

@@ -20,6 +20,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       828: 1.81 / 2,
     },
     sourceRoot: 'src',
+    // `@core/<domain>` in src/ is core/<domain> (tsconfig.json `paths`, jest's moduleNameMapper say the same).
+    alias: { '@core': CORE },
     // Each build wipes its outputRoot: H5 gets its own folder so dist/ (miniprogramRoot) stays valid.
     outputRoot: isH5 ? 'dist-h5' : 'dist',
     plugins: [],

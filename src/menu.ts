@@ -1,4 +1,5 @@
-import { allows, type Audience, type MemberIdentity } from '../core/roles';
+import { allows, type Audience, type MemberIdentity } from '@core/roles';
+import { routes } from './routes';
 
 /**
  * The 首页 menu (“迤那之窗 · 统战联盟”): one entry per feature that exists, shown to whoever may use it —
@@ -20,7 +21,7 @@ export const MENU: MenuEntry[] = [
     title: '圆桌议事',
     description: '提事、讨论、投票，村里的事大家定',
     badge: '议',
-    url: '/packages/agenda/pages/list/index',
+    url: routes.agenda.list,
     audience: ['resident'],
   },
   {
@@ -28,7 +29,7 @@ export const MENU: MenuEntry[] = [
     title: '政策宣讲',
     description: '惠民政策和公示，能搜索、能朗读',
     badge: '讲',
-    url: '/packages/briefings/pages/list/index',
+    url: routes.briefings.list,
     audience: ['anyone'],
   },
   {
@@ -36,7 +37,7 @@ export const MENU: MenuEntry[] = [
     title: '红黑榜',
     description: '每月诚信红黑榜，可查看、可申诉',
     badge: '榜',
-    url: '/packages/honor/pages/board/index',
+    url: routes.honor.board,
     audience: ['resident'],
   },
   {
@@ -44,7 +45,7 @@ export const MENU: MenuEntry[] = [
     title: '分红查询',
     description: '合作社分红到户，每一分钱都说得清',
     badge: '红',
-    url: '/packages/dividends/pages/mine/index',
+    url: routes.dividends.mine,
     audience: ['anyone'],
   },
   {
@@ -52,7 +53,7 @@ export const MENU: MenuEntry[] = [
     title: '联盟小组',
     description: '五个职能组的职责和组长',
     badge: '组',
-    url: '/packages/alliance/pages/groups/index',
+    url: routes.alliance.groups,
     audience: ['anyone'],
   },
   {
@@ -60,7 +61,7 @@ export const MENU: MenuEntry[] = [
     title: '身份审核',
     description: '审核村民的绑定申请',
     badge: '审',
-    url: '/packages/admin/pages/bindings/index',
+    url: routes.admin.bindings,
     audience: ['villageAdmin', 'townAdmin'],
   },
   {
@@ -68,7 +69,7 @@ export const MENU: MenuEntry[] = [
     title: '村民名册',
     description: '登记村民、发认领码、设置身份',
     badge: '册',
-    url: '/packages/admin/pages/residents/index',
+    url: routes.admin.residents,
     audience: ['villageAdmin', 'townAdmin'],
   },
 ];

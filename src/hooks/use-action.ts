@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Result } from '../../core/result';
+import type { Result } from '@core/result';
 import { confirm, toast } from '../utils/feedback';
 
 /**

@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
-import type { Page } from '../../core/members';
-import type { Result } from '../../core/result';
+import type { Page } from '@core/members';
+import type { Result } from '@core/result';
 
 export interface PagedList<T> {
   items: T[];

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Result } from '../../core/result';
+import type { Result } from '@core/result';
 
 export type Remote<T> =
   | { state: 'loading'; data: T | null }

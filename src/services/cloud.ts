@@ -1,5 +1,5 @@
-import type { ActionOf, FunctionName, InputOf, OutputOf } from '../../core/api';
-import { fail, isResult, type Result } from '../../core/result';
+import type { ActionOf, FunctionName, InputOf, OutputOf } from '@core/api';
+import { fail, isResult, type Result } from '@core/result';
 import { callFunction } from './transport';
 
 /** Shown when the request never reached the cloud: weak signal is common in the villages. */

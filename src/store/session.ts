@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import type { MeData } from '../../core/members';
+import type { MeData } from '@core/members';
 import { call } from '../services/cloud';
 
 /**

@@ -21,3 +21,9 @@ export async function confirm(title: string, content: string, confirmText = '确
 export async function inform(title: string, content: string): Promise<void> {
   await Taro.showModal({ title, content, showCancel: false, confirmText: '知道了', confirmColor: '#b3261e' });
 }
+
+/** A step that worked: says so, and goes back to the page that led here. */
+export async function backWith(done: string): Promise<void> {
+  toast(done, 'success');
+  await Taro.navigateBack();
+}

@@ -1,6 +1,6 @@
-import type { BriefingSummary } from '../../../core/briefings';
-import { DISCLOSURE_LABELS, canPublishBriefing } from '../../../core/briefings';
-import type { MemberIdentity } from '../../../core/roles';
+import type { BriefingSummary } from '@core/briefings';
+import { DISCLOSURE_LABELS, canPublishBriefing } from '@core/briefings';
+import type { MemberIdentity } from '@core/roles';
 
 /** Whether the member may publish anywhere at all (the 发布宣讲 button); the cloud checks the scope. */
 export function canPublishSomewhere(member: MemberIdentity | null): boolean {
@@ -14,5 +14,3 @@ export function disclosureTag(
   if (!b.disclosure) return null;
   return { text: DISCLOSURE_LABELS[b.disclosure.state], grey: b.disclosure.state !== 'open' };
 }
-
-export const detailUrl = (briefingId: string) => `/packages/briefings/pages/detail/index?id=${briefingId}`;

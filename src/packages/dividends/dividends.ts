@@ -1,21 +1,5 @@
-import { decimal } from '../../../core/dividends';
-import { fromHundredths } from '../../../core/decimal';
-
-const PAGES = '/packages/dividends/pages';
-export const mineUrl = `${PAGES}/mine/index`;
-export const coopsUrl = `${PAGES}/coops/index`;
-export const coopUrl = (coopId: string) => `${PAGES}/coop/index?id=${encodeURIComponent(coopId)}`;
-export const distributionUrl = (distributionId: string) =>
-  `${PAGES}/distribution/index?id=${encodeURIComponent(distributionId)}`;
-export const declareUrl = (coopId: string, corrects?: string) =>
-  `${PAGES}/declare/index?coopId=${encodeURIComponent(coopId)}${
-    corrects ? `&corrects=${encodeURIComponent(corrects)}` : ''
-  }`;
-export const importUrl = (coopId: string) => `${PAGES}/import/index?coopId=${encodeURIComponent(coopId)}`;
-export const editUrl = (target: { coopId: string } | { villageId: string }) =>
-  'coopId' in target
-    ? `${PAGES}/edit/index?coopId=${encodeURIComponent(target.coopId)}`
-    : `${PAGES}/edit/index?villageId=${encodeURIComponent(target.villageId)}`;
+import { decimal } from '@core/dividends';
+import { fromHundredths } from '@core/decimal';
 
 /** Basis points as a percentage (`3000` → "30%", `3333` → "33.33%"). */
 export const percentOfBp = (bp: number) => `${fromHundredths(bp)}%`;

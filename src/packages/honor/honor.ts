@@ -1,12 +1,5 @@
-import type { AppealView, ReviewView, RestrictionState } from '../../../core/honor';
-import { formatDate, fromChinaPickers } from '../../../core/time';
-
-const PAGES = '/packages/honor/pages';
-export const boardUrl = `${PAGES}/board/index`;
-export const standingUrl = `${PAGES}/standing/index`;
-export const manageUrl = `${PAGES}/manage/index`;
-export const appealUrl = (boardId: string, entryId: string) =>
-  `${PAGES}/appeal/index?boardId=${encodeURIComponent(boardId)}&entryId=${encodeURIComponent(entryId)}`;
+import type { AppealView, ReviewView, RestrictionState } from '@core/honor';
+import { formatDate, fromChinaPickers } from '@core/time';
 
 export const APPEAL_STATUS_LABELS: Record<AppealView['status'], string> = {
   open: '申诉处理中',

@@ -6,6 +6,7 @@ import StateView from '../../components/StateView';
 import { menuFor } from '../../menu';
 import { refreshSession, useSession } from '../../store/session';
 import { showNoticeBadge } from '../../utils/notice-badge';
+import { routes } from '../../routes';
 import './index.css';
 
 /** 首页: the “迤那之窗 · 统战联盟” menu — every feature the user may use, and a nudge to bind if they have not. */
@@ -39,7 +40,7 @@ export default function Home() {
       )}
 
       {me && me.status !== 'bound' && (
-        <View className="card home__nudge" onClick={() => void Taro.switchTab({ url: '/pages/me/index' })}>
+        <View className="card home__nudge" onClick={() => void Taro.switchTab({ url: routes.tabs.me })}>
           <Text className="card__title">{me.status === 'pending' ? '身份审核中' : '请先绑定村民身份'}</Text>
           <Text className="muted">
             {me.status === 'pending'

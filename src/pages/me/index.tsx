@@ -1,13 +1,14 @@
 import { useState } from 'react';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
-import { formatDateTime } from '../../../core/time';
+import { formatDateTime } from '@core/time';
 import Screen from '../../components/Screen';
 import StateView from '../../components/StateView';
 import RoleTags from '../../components/RoleTags';
 import { refreshSession, useSession } from '../../store/session';
 import BindingForm from './BindingForm';
 import ClaimForm from './ClaimForm';
+import { routes } from '../../routes';
 import './index.css';
 
 type Mode = 'choose' | 'request' | 'claim';
@@ -115,7 +116,7 @@ export default function Me() {
       {process.env.TARO_ENV === 'h5' && (
         <Button
           className="btn btn--ghost me__dev"
-          onClick={() => void Taro.navigateTo({ url: '/pages/dev/identity/index' })}
+          onClick={() => void Taro.navigateTo({ url: routes.devIdentity })}
         >
           切换身份（本地开发）
         </Button>

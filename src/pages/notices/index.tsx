@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
-import { NOTICE_KIND_LABELS, NOTICE_TEMPLATE_ID, type NoticeSummary } from '../../../core/notices';
-import { formatDateTime } from '../../../core/time';
+import { NOTICE_KIND_LABELS, NOTICE_TEMPLATE_ID, type NoticeSummary } from '@core/notices';
+import { formatDateTime } from '@core/time';
 import Screen from '../../components/Screen';
 import { PagedListMore, PagedListTop } from '../../components/PagedListStatus';
 import { usePagedList } from '../../hooks/use-paged-list';
@@ -11,7 +11,7 @@ import { call } from '../../services/cloud';
 import { askForReminders } from '../../services/subscribe';
 import { toast } from '../../utils/feedback';
 import { showNoticeBadge } from '../../utils/notice-badge';
-import { composeUrl, noticeUrl, sentUrl } from './links';
+import { routes } from '../../routes';
 import './index.css';
 
 interface Extras {
@@ -77,10 +77,16 @@ export default function Notices() {
       )}
       {extras?.canSend && (
         <View className="row notices__senders">
-          <Button className="btn btn--primary" onClick={() => void Taro.navigateTo({ url: composeUrl })}>
+          <Button
+            className="btn btn--primary"
+            onClick={() => void Taro.navigateTo({ url: routes.notices.compose })}
+          >
             发通知
           </Button>
-          <Button className="btn btn--ghost" onClick={() => void Taro.navigateTo({ url: sentUrl })}>
+          <Button
+            className="btn btn--ghost"
+            onClick={() => void Taro.navigateTo({ url: routes.notices.sent })}
+          >
             已发通知
           </Button>
         </View>
@@ -95,7 +101,7 @@ export default function Notices() {
           key={n.noticeId}
           className={`card notice${n.read ? '' : ' notice--unread'}`}
           data-testid="notice"
-          onClick={() => void Taro.navigateTo({ url: noticeUrl(n.noticeId) })}
+          onClick={() => void Taro.navigateTo({ url: routes.notices.detail({ noticeId: n.noticeId }) })}
         >
           <View>
             {!n.read && <Text className="notice__dot">未读</Text>}

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
-import { yuan, type HouseholdView } from '../../../../core/dividends';
+import { yuan, type HouseholdView } from '@core/dividends';
 
 const STEP = 100;
 

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, ScrollView, Text, View } from '@tarojs/components';
-import { yuan, type RosterRow } from '../../../../core/dividends';
-import { fromHundredths } from '../../../../core/decimal';
+import { yuan, type RosterRow } from '@core/dividends';
+import { fromHundredths } from '@core/decimal';
 
 /** Rows drawn at a time: a roster can hold thousands of households, too many for a cheap phone at once. */
 const STEP = 100;

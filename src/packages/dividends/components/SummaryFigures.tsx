@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import { yuan, type DistributionSummary } from '../../../../core/dividends';
+import { yuan, type DistributionSummary } from '@core/dividends';
 import { trimZeros } from '../dividends';
 
 /**

@@ -5,6 +5,7 @@ import { DEMO_IDENTITIES } from '../../../../scripts/demo/identities';
 import Field from '../../../components/Field';
 import { currentDevOpenid, newDevOpenid, setDevOpenid } from '../../../services/dev-identity';
 import { refreshSession } from '../../../store/session';
+import { routes } from '../../../routes';
 import './index.css';
 
 /**
@@ -19,7 +20,7 @@ export default function DevIdentity() {
     setDevOpenid(next);
     setOpenid(next);
     void refreshSession();
-    void Taro.switchTab({ url: '/pages/me/index' });
+    void Taro.switchTab({ url: routes.tabs.me });
   };
 
   return (

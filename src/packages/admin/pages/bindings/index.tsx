@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Button, Text, Textarea, View } from '@tarojs/components';
-import type { BindingRequestView } from '../../../../../core/members';
-import { formatDateTime } from '../../../../../core/time';
+import type { BindingRequestView } from '@core/members';
+import { formatDateTime } from '@core/time';
 import Screen from '../../../../components/Screen';
 import { PagedListMore, PagedListTop } from '../../../../components/PagedListStatus';
 import { usePagedList } from '../../../../hooks/use-paged-list';

@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
-import { Button, Input, Text, View } from '@tarojs/components';
-import { membersInput, MEMBER_FIELD_LABELS } from '../../../../../core/members';
-import { formatDate } from '../../../../../core/time';
-import { fieldProblems } from '../../../../../core/validation';
-import Field from '../../../../components/Field';
+import { Button, Text, View } from '@tarojs/components';
+import { membersInput, MEMBER_FIELD_LABELS } from '@core/members';
+import { formatDate } from '@core/time';
+import NumberField from '../../../../components/NumberField';
 import Screen from '../../../../components/Screen';
+import TextField from '../../../../components/TextField';
+import { useForm } from '../../../../hooks/use-form';
 import { call } from '../../../../services/cloud';
 import { toast } from '../../../../utils/feedback';
 import './index.css';
@@ -17,25 +18,21 @@ import './index.css';
 export default function Register() {
   const { params } = useRouter();
   const villageId = params.villageId ?? '';
-  const [name, setName] = useState('');
-  const [household, setHousehold] = useState('');
-  const [phone, setPhone] = useState('');
-  const [touched, setTouched] = useState(false);
-  const [sending, setSending] = useState(false);
   const [issued, setIssued] = useState<{ name: string; code: string; expiresAt: number } | null>(null);
-
-  const input = { name, villageId, household, ...(phone.trim() ? { phone } : {}) };
-  const problems = fieldProblems(membersInput.issueClaimCode, input, MEMBER_FIELD_LABELS);
-
-  const submit = async () => {
-    setTouched(true);
-    if (Object.keys(problems).length > 0) return;
-    setSending(true);
-    const result = await call('members', 'issueClaimCode', input);
-    setSending(false);
-    if (!result.ok) return toast(result.error.message);
-    setIssued({ name, code: result.data.code, expiresAt: result.data.expiresAt });
-  };
+  const form = useForm({
+    initial: { name: '', household: '', phone: '' },
+    input: ({ name, household, phone }) => ({
+      name,
+      villageId,
+      household,
+      ...(phone.trim() ? { phone } : {}),
+    }),
+    schema: membersInput.issueClaimCode,
+    labels: MEMBER_FIELD_LABELS,
+    send: (input) => call('members', 'issueClaimCode', input),
+    done: ({ code, expiresAt }, { name }) => setIssued({ name, code, expiresAt }),
+    onRefused: (message) => toast(message),
+  });
 
   if (issued) {
     return (
@@ -56,43 +53,28 @@ export default function Register() {
       </Screen>
     );
   }
-  const show = (field: string) => (touched ? problems[field] : null);
   return (
     <Screen title="登记新村民">
       <View className="card">
-        <Field label="姓名" error={show('name')}>
-          <Input
-            className="input"
-            value={name}
-            maxlength={20}
-            placeholder="村民姓名"
-            onInput={(e) => setName(e.detail.value)}
-          />
-        </Field>
-        <Field label="户号或门牌号" error={show('household')}>
-          <Input
-            className="input"
-            value={household}
-            maxlength={30}
-            placeholder="例如：三组 018 号"
-            onInput={(e) => setHousehold(e.detail.value)}
-          />
-        </Field>
-        <Field label="手机号码（可不填）" error={show('phone')} hint="只保存打码后的号码">
-          <Input
-            className="input"
-            type="number"
-            value={phone}
-            maxlength={11}
-            placeholder="11 位手机号码"
-            onInput={(e) => setPhone(e.detail.value)}
-          />
-        </Field>
+        <TextField label="姓名" {...form.field('name')} maxlength={20} placeholder="村民姓名" />
+        <TextField
+          label="户号或门牌号"
+          {...form.field('household')}
+          maxlength={30}
+          placeholder="例如：三组 018 号"
+        />
+        <NumberField
+          label="手机号码（可不填）"
+          {...form.field('phone')}
+          hint="只保存打码后的号码"
+          maxlength={11}
+          placeholder="11 位手机号码"
+        />
         <Button
           className="btn btn--primary"
-          loading={sending}
-          disabled={sending}
-          onClick={() => void submit()}
+          loading={form.sending}
+          disabled={form.sending}
+          onClick={() => void form.submit()}
         >
           登记并生成认领码
         </Button>

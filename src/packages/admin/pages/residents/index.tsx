@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Input, Picker, Text, View } from '@tarojs/components';
-import type { ResidentView, VillageView } from '../../../../../core/members';
-import { formatDate } from '../../../../../core/time';
+import type { ResidentView, VillageView } from '@core/members';
+import { formatDate } from '@core/time';
 import RoleTags from '../../../../components/RoleTags';
 import { useShownAgain } from '../../../../hooks/use-shown-again';
 import Screen from '../../../../components/Screen';
@@ -11,6 +11,7 @@ import { usePagedList } from '../../../../hooks/use-paged-list';
 import { call } from '../../../../services/cloud';
 import { useSession } from '../../../../store/session';
 import { confirm, inform, toast } from '../../../../utils/feedback';
+import { routes } from '../../../../routes';
 import './index.css';
 
 /**
@@ -104,9 +105,7 @@ export default function Residents() {
       <Button
         className="btn btn--primary residents__register"
         disabled={!villageId}
-        onClick={() =>
-          void Taro.navigateTo({ url: `/packages/admin/pages/register/index?villageId=${villageId}` })
-        }
+        onClick={() => void Taro.navigateTo({ url: routes.admin.register({ villageId: villageId ?? '' }) })}
       >
         登记新村民并发认领码
       </Button>
@@ -131,9 +130,7 @@ export default function Residents() {
             )}
             <Button
               className="btn btn--ghost btn--small"
-              onClick={() =>
-                void Taro.navigateTo({ url: `/packages/admin/pages/roles/index?residentId=${r.residentId}` })
-              }
+              onClick={() => void Taro.navigateTo({ url: routes.admin.roles({ residentId: r.residentId }) })}
             >
               设置身份
             </Button>

@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react';
-import Taro, { useRouter } from '@tarojs/taro';
+import { useEffect } from 'react';
+import { useRouter } from '@tarojs/taro';
 import { Button, Switch, Text, View } from '@tarojs/components';
 import {
   GROUP_CODES,
@@ -8,14 +8,15 @@ import {
   type GroupCode,
   type GroupLevel,
   type GroupPosition,
-} from '../../../../../core/groups';
-import { checkRoleChange, normalizeRoles, NO_ROLES, roleLabels, type Roles } from '../../../../../core/roles';
+} from '@core/groups';
+import { checkRoleChange, normalizeRoles, NO_ROLES, roleLabels, type Roles } from '@core/roles';
 import Screen from '../../../../components/Screen';
 import { RemoteState } from '../../../../components/StateView';
+import { useForm } from '../../../../hooks/use-form';
 import { useRemote } from '../../../../hooks/use-remote';
 import { call } from '../../../../services/cloud';
 import { useSession } from '../../../../store/session';
-import { confirm, toast } from '../../../../utils/feedback';
+import { backWith, toast } from '../../../../utils/feedback';
 import './index.css';
 
 const CHOICES: (GroupPosition | null)[] = [null, 'member', 'deputy', 'leader'];
@@ -30,8 +31,31 @@ export default function RolesEditor() {
   const session = useSession();
   const actor = session.me?.status === 'bound' ? session.me.member : null;
   const resident = useRemote(() => call('members', 'getResident', { residentId }), [residentId]);
-  const [roles, setRoles] = useState<Roles>(NO_ROLES);
-  const [saving, setSaving] = useState(false);
+  const form = useForm({
+    initial: NO_ROLES as Roles,
+    precheck: (roles) =>
+      actor
+        ? checkRoleChange(
+            actor,
+            { residentId, villageId: resident.data!.villageId },
+            normalizeRoles(resident.data!.resident.roles),
+            normalizeRoles(roles),
+          )
+        : '请先绑定身份',
+    ask: (roles) => {
+      const labels = roleLabels(normalizeRoles(roles));
+      return {
+        title: '保存身份？',
+        content: `${resident.data!.resident.name}：${labels.length ? labels.join('、') : '普通村民'}`,
+        confirmText: '保存',
+      };
+    },
+    send: (_, roles) => call('members', 'setRoles', { residentId, roles: normalizeRoles(roles) }),
+    done: () => backWith('已保存'),
+    onRefused: (message) => toast(message),
+  });
+  const roles = form.values;
+  const setRoles = form.setValues;
 
   useEffect(() => {
     if (resident.data) setRoles(resident.data.resident.roles);
@@ -44,7 +68,7 @@ export default function RolesEditor() {
       </Screen>
     );
   }
-  const { resident: r, villageId, villageName } = resident.data;
+  const { resident: r, villageName } = resident.data;
   const town = actor?.roles.townAdmin === true;
   const levels: GroupLevel[] = town ? ['village', 'town'] : ['village'];
   const positionOf = (group: GroupCode, level: GroupLevel) =>
@@ -58,24 +82,16 @@ export default function RolesEditor() {
       ],
     }));
 
-  const save = async () => {
-    const next = normalizeRoles(roles);
-    const refusal = actor
-      ? checkRoleChange(actor, { residentId: r.residentId, villageId }, normalizeRoles(r.roles), next)
-      : '请先绑定身份';
-    if (refusal) return toast(refusal);
-    const labels = roleLabels(next);
-    if (
-      !(await confirm('保存身份？', `${r.name}：${labels.length ? labels.join('、') : '普通村民'}`, '保存'))
-    )
-      return;
-    setSaving(true);
-    const result = await call('members', 'setRoles', { residentId: r.residentId, roles: next });
-    setSaving(false);
-    if (!result.ok) return toast(result.error.message);
-    toast('已保存', 'success');
-    void Taro.navigateBack();
-  };
+  const roleSwitch = (label: string, role: 'rep' | 'villageAdmin' | 'townAdmin') => (
+    <View className="roles__switch">
+      <Text>{label}</Text>
+      <Switch
+        checked={roles[role]}
+        color="#b3261e"
+        onChange={(e) => setRoles((o) => ({ ...o, [role]: e.detail.value }))}
+      />
+    </View>
+  );
 
   return (
     <Screen title="设置身份">
@@ -86,32 +102,11 @@ export default function RolesEditor() {
         </Text>
       </View>
       <View className="card">
-        <View className="roles__switch">
-          <Text>村民代表</Text>
-          <Switch
-            checked={roles.rep}
-            color="#b3261e"
-            onChange={(e) => setRoles((o) => ({ ...o, rep: e.detail.value }))}
-          />
-        </View>
+        {roleSwitch('村民代表', 'rep')}
         {town && (
           <>
-            <View className="roles__switch">
-              <Text>村管理员</Text>
-              <Switch
-                checked={roles.villageAdmin}
-                color="#b3261e"
-                onChange={(e) => setRoles((o) => ({ ...o, villageAdmin: e.detail.value }))}
-              />
-            </View>
-            <View className="roles__switch">
-              <Text>镇管理员</Text>
-              <Switch
-                checked={roles.townAdmin}
-                color="#b3261e"
-                onChange={(e) => setRoles((o) => ({ ...o, townAdmin: e.detail.value }))}
-              />
-            </View>
+            {roleSwitch('村管理员', 'villageAdmin')}
+            {roleSwitch('镇管理员', 'townAdmin')}
           </>
         )}
       </View>
@@ -136,7 +131,12 @@ export default function RolesEditor() {
           ))}
         </View>
       ))}
-      <Button className="btn btn--primary" loading={saving} disabled={saving} onClick={() => void save()}>
+      <Button
+        className="btn btn--primary"
+        loading={form.sending}
+        disabled={form.sending}
+        onClick={() => void form.submit()}
+      >
         保存
       </Button>
     </Screen>

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import type { Outcome, PollOption } from '../../../../../core/agenda';
+import type { Outcome, PollOption } from '@core/agenda';
 import './index.css';
 
 interface Props {

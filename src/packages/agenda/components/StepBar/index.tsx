@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import { SIX_STEPS, STEP_LABELS, type Step } from '../../../../../core/agenda';
+import { SIX_STEPS, STEP_LABELS, type Step } from '@core/agenda';
 import './index.css';
 
 /** The six steps as a row of numbered stops: done, current, to come (all done once closed). */

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
-import { STEP_LABELS, type TimelineEvent } from '../../../../../core/agenda';
-import { formatDateTime } from '../../../../../core/time';
+import { STEP_LABELS, type TimelineEvent } from '@core/agenda';
+import { formatDateTime } from '@core/time';
 import './index.css';
 
 /** The public record of a matter: every step, who did what and when, oldest first. */

@@ -1,13 +1,12 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Text, Textarea, View } from '@tarojs/components';
-import { MERGE_FROM_STEPS, STEP_LABELS, type ItemDetail, type ItemSummary } from '../../../../../core/agenda';
-import type { Result } from '../../../../../core/result';
+import { MERGE_FROM_STEPS, STEP_LABELS, type ItemDetail, type ItemSummary } from '@core/agenda';
+import type { Result } from '@core/result';
 import { call } from '../../../../services/cloud';
 import Choice from '../../components/Choice';
 import { confirm, toast } from '../../../../utils/feedback';
-
-const PAGES = '/packages/agenda/pages';
+import { routes } from '../../../../routes';
 
 /**
  * 办理: what the village admin (or, for merging, the 协商议事组 leader) can do with the matter at its step —
@@ -47,7 +46,8 @@ export default function AdminPanel({ item, onChanged }: { item: ItemDetail; onCh
       () => call('agenda', 'advance', { itemId: item.itemId, ...(note.trim() ? { note } : {}) }),
       done,
     );
-  const go = (page: string) => void Taro.navigateTo({ url: `${PAGES}/${page}/index?id=${item.itemId}` });
+  const go = (page: 'roundtable' | 'pollSetup' | 'task') =>
+    void Taro.navigateTo({ url: routes.agenda[page]({ itemId: item.itemId }) });
 
   const startMerge = async () => {
     setError(null);
@@ -110,7 +110,7 @@ export default function AdminPanel({ item, onChanged }: { item: ItemDetail; onCh
             ghost: true,
             onClick: () => go('roundtable'),
           });
-          if (!poll) buttons.push({ label: '发起表决', onClick: () => go('poll-setup') });
+          if (!poll) buttons.push({ label: '发起表决', onClick: () => go('pollSetup') });
           else
             buttons.push({
               label: '开始投票',

@@ -1,9 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Button, Text, Textarea, View } from '@tarojs/components';
-import { COMMENT_MAX, type CommentView } from '../../../../../core/agenda';
-import { formatDateTime } from '../../../../../core/time';
+import { COMMENT_MAX, type CommentView } from '@core/agenda';
+import { formatDateTime } from '@core/time';
+import { FormError } from '../../../../components/FormActions';
 import { PagedListMore } from '../../../../components/PagedListStatus';
 import StateView from '../../../../components/StateView';
+import { useForm } from '../../../../hooks/use-form';
 import { usePagedList } from '../../../../hooks/use-paged-list';
 import { call } from '../../../../services/cloud';
 import { toast } from '../../../../utils/feedback';
@@ -17,27 +19,22 @@ export default function Comments(props: { itemId: string; open: boolean; onPoste
       [props.itemId],
     ),
   );
-  const [text, setText] = useState('');
-  const [sending, setSending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [mine, setMine] = useState<CommentView[]>([]);
+  const form = useForm({
+    initial: { text: '' },
+    precheck: ({ text }) => (text.trim().length < 2 ? '请写下您的意见（至少 2 个字）' : null),
+    send: ({ text }) => call('agenda', 'comment', { itemId: props.itemId, text }),
+    done: ({ comment, held }) => {
+      form.set('text', '');
+      setMine((m) => [...m, comment]);
+      toast(held ? '已提交，审核后大家可见' : '已发表', held ? 'none' : 'success');
+      props.onPosted();
+    },
+  });
 
   useEffect(() => {
     void list.reload();
   }, [props.itemId]);
-
-  const post = async () => {
-    setError(null);
-    if (text.trim().length < 2) return setError('请写下您的意见（至少 2 个字）');
-    setSending(true);
-    const result = await call('agenda', 'comment', { itemId: props.itemId, text });
-    setSending(false);
-    if (!result.ok) return setError(result.error.message);
-    setText('');
-    setMine((m) => [...m, result.data.comment]);
-    toast(result.data.held ? '已提交，审核后大家可见' : '已发表', result.data.held ? 'none' : 'success');
-    props.onPosted();
-  };
 
   // Comments posted here show at once, after the loaded ones (unless a reload already brought them).
   const shown = [...list.items, ...mine.filter((m) => !list.items.some((c) => c.commentId === m.commentId))];
@@ -64,18 +61,18 @@ export default function Comments(props: { itemId: string; open: boolean; onPoste
           <View className="box">
             <Textarea
               className="textarea comment__input"
-              value={text}
+              value={form.values.text}
               placeholder="说说您的看法和建议"
               maxlength={COMMENT_MAX}
-              onInput={(e) => setText(e.detail.value)}
+              onInput={(e) => form.set('text', e.detail.value)}
             />
           </View>
-          {error && <Text className="form__error">{error}</Text>}
+          <FormError message={form.error} />
           <Button
             className="btn btn--primary"
-            loading={sending}
-            disabled={sending}
-            onClick={() => void post()}
+            loading={form.sending}
+            disabled={form.sending}
+            onClick={() => void form.submit()}
           >
             发表意见
           </Button>

@@ -1,7 +1,8 @@
-import { useState } from 'react';
 import { Button, Text, Textarea, View } from '@tarojs/components';
-import type { TaskView } from '../../../../../core/agenda';
-import { formatDate, formatDateTime } from '../../../../../core/time';
+import type { TaskView } from '@core/agenda';
+import { formatDate, formatDateTime } from '@core/time';
+import { FormError } from '../../../../components/FormActions';
+import { useForm } from '../../../../hooks/use-form';
 import { call } from '../../../../services/cloud';
 import { toast } from '../../../../utils/feedback';
 
@@ -17,29 +18,18 @@ export default function Tasks(props: {
   now: number;
   onChanged: () => void;
 }) {
-  const [editing, setEditing] = useState<string | null>(null);
-  const [progress, setProgress] = useState(0);
-  const [note, setNote] = useState('');
-  const [sending, setSending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  const start = (t: TaskView) => {
-    setEditing(t.taskId);
-    setProgress(t.progress);
-    setNote('');
-    setError(null);
-  };
-
-  const send = async (t: TaskView) => {
-    if (note.trim().length < 2) return setError('请写一句进展说明');
-    setSending(true);
-    const result = await call('agenda', 'updateTask', { taskId: t.taskId, progress, note });
-    setSending(false);
-    if (!result.ok) return setError(result.error.message);
-    setEditing(null);
-    toast('进度已更新', 'success');
-    props.onChanged();
-  };
+  const form = useForm({
+    initial: { taskId: null as string | null, progress: 0, note: '' },
+    precheck: ({ note }) => (note.trim().length < 2 ? '请写一句进展说明' : null),
+    send: ({ taskId, progress, note }) => call('agenda', 'updateTask', { taskId: taskId!, progress, note }),
+    done: () => {
+      form.set('taskId', null);
+      toast('进度已更新', 'success');
+      props.onChanged();
+    },
+  });
+  const { taskId: editing, progress, note } = form.values;
+  const start = (t: TaskView) => form.reset({ taskId: t.taskId, progress: t.progress, note: '' });
 
   return (
     <View className="card" data-testid="tasks">
@@ -70,7 +60,7 @@ export default function Tasks(props: {
                       <Text
                         key={p}
                         className={`chip${progress === p ? ' chip--on' : ''}`}
-                        onClick={() => setProgress(p)}
+                        onClick={() => form.set('progress', p)}
                       >
                         {p}%
                       </Text>
@@ -82,19 +72,19 @@ export default function Tasks(props: {
                       value={note}
                       placeholder="做了什么、还差什么"
                       maxlength={200}
-                      onInput={(e) => setNote(e.detail.value)}
+                      onInput={(e) => form.set('note', e.detail.value)}
                     />
                   </View>
-                  {error && <Text className="form__error">{error}</Text>}
+                  <FormError message={form.error} />
                   <View className="row">
-                    <Button className="btn btn--ghost" onClick={() => setEditing(null)}>
+                    <Button className="btn btn--ghost" onClick={() => form.set('taskId', null)}>
                       取消
                     </Button>
                     <Button
                       className="btn btn--primary"
-                      loading={sending}
-                      disabled={sending}
-                      onClick={() => void send(t)}
+                      loading={form.sending}
+                      disabled={form.sending}
+                      onClick={() => void form.submit()}
                     >
                       提交进度
                     </Button>

@@ -1,14 +1,8 @@
 import { useState } from 'react';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { Button, Text, Textarea, View } from '@tarojs/components';
-import {
-  canUpdateTask,
-  DISCUSSION_STEPS,
-  STEP_LABELS,
-  type ItemDetail,
-  type PollBrief,
-} from '../../../../../core/agenda';
-import { formatDate, formatDateTime } from '../../../../../core/time';
+import { canUpdateTask, DISCUSSION_STEPS, STEP_LABELS, type ItemDetail, type PollBrief } from '@core/agenda';
+import { formatDate, formatDateTime } from '@core/time';
 import { useShownAgain } from '../../../../hooks/use-shown-again';
 import Screen from '../../../../components/Screen';
 import { RemoteState } from '../../../../components/StateView';
@@ -21,6 +15,7 @@ import Timeline from '../../components/Timeline';
 import AdminPanel from './AdminPanel';
 import Comments from './Comments';
 import Tasks from './Tasks';
+import { routes } from '../../../../routes';
 import '../../agenda.css';
 import './index.css';
 
@@ -77,7 +72,7 @@ export default function ItemPage() {
           <Text
             className="notice"
             onClick={() =>
-              void Taro.redirectTo({ url: `/packages/agenda/pages/item/index?id=${d.mergedInto!.itemId}` })
+              void Taro.redirectTo({ url: routes.agenda.item({ itemId: d.mergedInto!.itemId }) })
             }
           >
             已合并到“{d.mergedInto.title}”：{d.mergedInto.reason}（点此查看）
@@ -179,7 +174,7 @@ function PollCard({ poll }: { poll: PollBrief }) {
       {poll.status !== 'draft' && (
         <Button
           className={`btn ${open ? 'btn--primary' : 'btn--ghost'}`}
-          onClick={() => void Taro.navigateTo({ url: `/packages/agenda/pages/poll/index?id=${poll.pollId}` })}
+          onClick={() => void Taro.navigateTo({ url: routes.agenda.poll({ pollId: poll.pollId }) })}
         >
           {open ? '去投票' : '查看表决结果'}
         </Button>

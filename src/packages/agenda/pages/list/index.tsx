@@ -1,20 +1,15 @@
 import { useCallback, useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Picker, Text, View } from '@tarojs/components';
-import {
-  canSeeEveryVillage,
-  STEP_LABELS,
-  STEPS,
-  type ItemSummary,
-  type Step,
-} from '../../../../../core/agenda';
-import { formatDate } from '../../../../../core/time';
+import { canSeeEveryVillage, STEP_LABELS, STEPS, type ItemSummary, type Step } from '@core/agenda';
+import { formatDate } from '@core/time';
 import { useShownAgain } from '../../../../hooks/use-shown-again';
 import Screen from '../../../../components/Screen';
 import { PagedListMore, PagedListTop } from '../../../../components/PagedListStatus';
 import { usePagedList } from '../../../../hooks/use-paged-list';
 import { call } from '../../../../services/cloud';
 import { useSession } from '../../../../store/session';
+import { routes } from '../../../../routes';
 import '../../agenda.css';
 import './index.css';
 
@@ -64,7 +59,7 @@ export default function AgendaList() {
   if (session.me && session.me.status !== 'bound') {
     return (
       <Screen title="圆桌议事">
-        <View className="card" onClick={() => void Taro.switchTab({ url: '/pages/me/index' })}>
+        <View className="card" onClick={() => void Taro.switchTab({ url: routes.tabs.me })}>
           <Text className="card__title">请先绑定村民身份</Text>
           <Text className="muted">绑定后可以提事、讨论和投票。点这里去绑定。</Text>
         </View>
@@ -78,13 +73,13 @@ export default function AgendaList() {
       <View className="row agenda-list__actions">
         <Button
           className="btn btn--primary"
-          onClick={() => void Taro.navigateTo({ url: '/packages/agenda/pages/propose/index' })}
+          onClick={() => void Taro.navigateTo({ url: routes.agenda.propose })}
         >
           我要提事
         </Button>
         <Button
           className="btn btn--ghost"
-          onClick={() => void Taro.navigateTo({ url: '/packages/agenda/pages/receipts/index' })}
+          onClick={() => void Taro.navigateTo({ url: routes.agenda.receipts })}
         >
           我的回执
         </Button>
@@ -128,7 +123,7 @@ export default function AgendaList() {
           key={item.itemId}
           className="card agenda-list__item"
           data-testid="agenda-item"
-          onClick={() => void Taro.navigateTo({ url: `/packages/agenda/pages/item/index?id=${item.itemId}` })}
+          onClick={() => void Taro.navigateTo({ url: routes.agenda.item({ itemId: item.itemId }) })}
         >
           <View>
             <Text className={`tag${item.step === 'closed' ? ' tag--grey' : ''}`}>

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Input, Picker, Text, View } from '@tarojs/components';
 import {
@@ -9,13 +8,15 @@ import {
   POLL_KINDS,
   type AgendaInput,
   type PollKind,
-} from '../../../../../core/agenda';
-import { GROUP_CODES, GROUPS, type GroupCode } from '../../../../../core/groups';
-import { DAY_MS, fromChinaPickers, toChinaPickers } from '../../../../../core/time';
-import { fieldProblems } from '../../../../../core/validation';
+} from '@core/agenda';
+import { GROUP_CODES, GROUPS, type GroupCode } from '@core/groups';
+import { DAY_MS, fromChinaPickers, toChinaPickers } from '@core/time';
 import Field from '../../../../components/Field';
 import FormActions from '../../../../components/FormActions';
+import NumberField from '../../../../components/NumberField';
 import Screen from '../../../../components/Screen';
+import TextField from '../../../../components/TextField';
+import { useForm } from '../../../../hooks/use-form';
 import { call } from '../../../../services/cloud';
 import { confirm, inform, toast } from '../../../../utils/feedback';
 import '../../agenda.css';
@@ -52,83 +53,88 @@ const percent = (value: string) => (/^\d{1,3}$/.test(value) ? Number(value) : Na
  */
 export default function PollSetup() {
   const itemId = useRouter().params.id ?? '';
-  const [question, setQuestion] = useState('');
-  const [kind, setKind] = useState<PollKind>('approval');
-  const [options, setOptions] = useState<string[]>(['', '']);
-  const [minChoices, setMin] = useState(1);
-  const [maxChoices, setMax] = useState(2);
-  const [who, setWho] = useState<EligibilityKind>('reps');
-  const [group, setGroup] = useState<GroupCode>('consult');
-  const closes = toChinaPickers(Date.now() + 3 * DAY_MS);
-  const [date, setDate] = useState(closes.date);
-  const [time, setTime] = useState('18:00');
-  const [quorum, setQuorum] = useState('50');
-  const [threshold, setThreshold] = useState('50');
-  const [base, setBase] = useState<'cast' | 'eligible'>('cast');
-  const [visibility, setVisibility] = useState<'afterClose' | 'live'>('afterClose');
-  const [touched, setTouched] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [sending, setSending] = useState(false);
-
+  const form = useForm({
+    initial: () => ({
+      question: '',
+      kind: 'approval' as PollKind,
+      options: ['', ''],
+      minChoices: 1,
+      maxChoices: 2,
+      who: 'reps' as EligibilityKind,
+      group: 'consult' as GroupCode,
+      date: toChinaPickers(Date.now() + 3 * DAY_MS).date,
+      time: '18:00',
+      quorum: '50',
+      threshold: '50',
+      base: 'cast' as 'cast' | 'eligible',
+      visibility: 'afterClose' as 'afterClose' | 'live',
+    }),
+    input: (v): AgendaInput['createPoll'] => {
+      const filled = v.options.map((o) => o.trim()).filter(Boolean);
+      return {
+        itemId,
+        question: v.question,
+        kind: v.kind,
+        ...(v.kind !== 'approval' ? { options: filled } : {}),
+        ...(v.kind === 'multiple'
+          ? { minChoices: v.minChoices, maxChoices: Math.min(v.maxChoices, filled.length || v.maxChoices) }
+          : {}),
+        eligibility: v.who === 'group' ? { kind: 'group', group: v.group } : { kind: v.who },
+        closesAt: fromChinaPickers(v.date, v.time),
+        quorumPct: percent(v.quorum),
+        thresholdPct: percent(v.threshold),
+        thresholdBase: v.base,
+        visibility: v.visibility,
+      };
+    },
+    schema: agendaInput.createPoll,
+    labels: AGENDA_FIELD_LABELS,
+    send: (input) => call('agenda', 'createPoll', input),
+    done: async ({ pollId }) => {
+      if (
+        await confirm(
+          '表决已创建',
+          '现在就开始投票吗？开始后投票名单就固定了，表决内容不能再改。',
+          '开始投票',
+        )
+      ) {
+        const opened = await call('agenda', 'openPoll', { pollId });
+        if (!opened.ok) {
+          await inform('没能开始投票', `${opened.error.message}\n可以稍后在事项页点“开始投票”。`);
+        } else {
+          await inform('投票已开始', `共 ${opened.data.eligibleCount} 人有投票资格。`);
+        }
+      } else {
+        toast('已保存，可稍后开始投票', 'none');
+      }
+      await Taro.navigateBack();
+    },
+  });
+  const { kind, options, minChoices, maxChoices, who, group, date, time, base, visibility } = form.values;
+  const show = form.show;
   const choice = kind !== 'approval';
   const filled = options.map((o) => o.trim()).filter(Boolean);
-  const input: AgendaInput['createPoll'] = {
-    itemId,
-    question,
-    kind,
-    ...(choice ? { options: filled } : {}),
-    ...(kind === 'multiple'
-      ? { minChoices, maxChoices: Math.min(maxChoices, filled.length || maxChoices) }
-      : {}),
-    eligibility: who === 'group' ? { kind: 'group', group } : { kind: who },
-    closesAt: fromChinaPickers(date, time),
-    quorumPct: percent(quorum),
-    thresholdPct: percent(threshold),
-    thresholdBase: base,
-    visibility,
-  };
-  const problems = fieldProblems(agendaInput.createPoll, input, AGENDA_FIELD_LABELS);
-  const show = (field: string) => (touched ? problems[field] : null);
+  const setOptions = (update: (all: string[]) => string[]) =>
+    form.setValues((v) => ({ ...v, options: update(v.options) }));
   const counts = Array.from({ length: Math.max(filled.length, 2) }, (_v, i) => i + 1);
-
-  const submit = async () => {
-    setTouched(true);
-    setError(null);
-    if (Object.keys(problems).length > 0) return;
-    setSending(true);
-    const created = await call('agenda', 'createPoll', input);
-    setSending(false);
-    if (!created.ok) return setError(created.error.message);
-    if (
-      await confirm('表决已创建', '现在就开始投票吗？开始后投票名单就固定了，表决内容不能再改。', '开始投票')
-    ) {
-      const opened = await call('agenda', 'openPoll', { pollId: created.data.pollId });
-      if (!opened.ok) {
-        await inform('没能开始投票', `${opened.error.message}\n可以稍后在事项页点“开始投票”。`);
-      } else {
-        await inform('投票已开始', `共 ${opened.data.eligibleCount} 人有投票资格。`);
-      }
-    } else {
-      toast('已保存，可稍后开始投票', 'none');
-    }
-    await Taro.navigateBack();
-  };
 
   return (
     <Screen title="发起表决">
       <View className="card" data-testid="poll-setup">
         <Text className="card__title">发起表决</Text>
-        <Field label="表决事项" error={show('question')}>
-          <Input
-            className="input"
-            value={question}
-            placeholder="例如：是否同意用村集体资金修缮水井"
-            maxlength={60}
-            onInput={(e) => setQuestion(e.detail.value)}
-          />
-        </Field>
+        <TextField
+          label="表决事项"
+          {...form.field('question')}
+          placeholder="例如：是否同意用村集体资金修缮水井"
+          maxlength={60}
+        />
         <Text className="section-title">表决方式</Text>
-        <Chips values={POLL_KINDS} value={kind} label={(k) => POLL_KIND_LABELS[k]} onChange={setKind} />
+        <Chips
+          values={POLL_KINDS}
+          value={kind}
+          label={(k) => POLL_KIND_LABELS[k]}
+          onChange={form.on('kind')}
+        />
         {choice && (
           <View>
             <Text className="section-title">选项（2–8 个）</Text>
@@ -165,9 +171,9 @@ export default function PollSetup() {
         {kind === 'multiple' && (
           <View>
             <Text className="section-title">至少选几项</Text>
-            <Chips values={counts} value={minChoices} label={String} onChange={setMin} />
+            <Chips values={counts} value={minChoices} label={String} onChange={form.on('minChoices')} />
             <Text className="section-title">最多选几项</Text>
-            <Chips values={counts} value={maxChoices} label={String} onChange={setMax} />
+            <Chips values={counts} value={maxChoices} label={String} onChange={form.on('maxChoices')} />
           </View>
         )}
         <Text className="section-title">谁可以投票</Text>
@@ -175,60 +181,54 @@ export default function PollSetup() {
           values={Object.keys(ELIGIBILITY_LABELS) as EligibilityKind[]}
           value={who}
           label={(k) => ELIGIBILITY_LABELS[k]}
-          onChange={setWho}
+          onChange={form.on('who')}
         />
         {who === 'group' && (
-          <Chips values={GROUP_CODES} value={group} label={(g) => GROUPS[g].name} onChange={setGroup} />
+          <Chips
+            values={GROUP_CODES}
+            value={group}
+            label={(g) => GROUPS[g].name}
+            onChange={form.on('group')}
+          />
         )}
         <Text className="muted lead">名单在开始投票时确定，之后新加入的人不能投这次票。</Text>
         <Field label="截止日期">
-          <Picker mode="date" value={date} onChange={(e) => setDate(String(e.detail.value))}>
+          <Picker mode="date" value={date} onChange={(e) => form.set('date', String(e.detail.value))}>
             <Text>{date}</Text>
           </Picker>
         </Field>
         <Field label="截止时间" error={show('closesAt')}>
-          <Picker mode="time" value={time} onChange={(e) => setTime(String(e.detail.value))}>
+          <Picker mode="time" value={time} onChange={(e) => form.set('time', String(e.detail.value))}>
             <Text>{time}</Text>
           </Picker>
         </Field>
-        <Field label="参与率（%）" error={show('quorumPct')} hint="至少这么多比例的人投票，结果才有效">
-          <Input
-            className="input"
-            type="number"
-            value={quorum}
-            maxlength={3}
-            onInput={(e) => setQuorum(e.detail.value)}
-          />
-        </Field>
-        <Field label="通过比例（%）" error={show('thresholdPct')}>
-          <Input
-            className="input"
-            type="number"
-            value={threshold}
-            maxlength={3}
-            onInput={(e) => setThreshold(e.detail.value)}
-          />
-        </Field>
+        <NumberField
+          label="参与率（%）"
+          {...form.field('quorum')}
+          error={show('quorumPct')}
+          hint="至少这么多比例的人投票，结果才有效"
+          maxlength={3}
+        />
+        <NumberField
+          label="通过比例（%）"
+          {...form.field('threshold')}
+          error={show('thresholdPct')}
+          maxlength={3}
+        />
         <Chips
           values={['cast', 'eligible'] as const}
           value={base}
           label={(b) => (b === 'cast' ? '按投票人数计算' : '按全部有资格人数计算')}
-          onChange={setBase}
+          onChange={form.on('base')}
         />
         <Text className="section-title">结果何时公开</Text>
         <Chips
           values={['afterClose', 'live'] as const}
           value={visibility}
           label={(v) => (v === 'afterClose' ? '投票结束后公布（推荐）' : '投票期间实时公开')}
-          onChange={setVisibility}
+          onChange={form.on('visibility')}
         />
-        {error && <Text className="form__error">{error}</Text>}
-        <FormActions
-          submitText="创建表决"
-          sending={sending}
-          onSubmit={() => void submit()}
-          onCancel={() => void Taro.navigateBack()}
-        />
+        <FormActions submitText="创建表决" form={form} />
       </View>
     </Screen>
   );

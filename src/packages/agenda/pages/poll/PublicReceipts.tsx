@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import { Button, Input, Text, View } from '@tarojs/components';
-import { formatReceipt } from '../../../../../core/agenda';
+import { formatReceipt } from '@core/agenda';
 import { PagedListMore } from '../../../../components/PagedListStatus';
 import { usePagedList } from '../../../../hooks/use-paged-list';
 import { call } from '../../../../services/cloud';

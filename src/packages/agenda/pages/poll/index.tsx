@@ -8,9 +8,9 @@ import {
   POLL_KIND_LABELS,
   receiptFromBytes,
   type PollView,
-} from '../../../../../core/agenda';
-import { GROUPS } from '../../../../../core/groups';
-import { formatDateTime } from '../../../../../core/time';
+} from '@core/agenda';
+import { GROUPS } from '@core/groups';
+import { formatDateTime } from '@core/time';
 import Screen from '../../../../components/Screen';
 import { RemoteState } from '../../../../components/StateView';
 import { useRemote } from '../../../../hooks/use-remote';

@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
-import { formatReceipt } from '../../../../../core/agenda';
-import { formatDateTime } from '../../../../../core/time';
+import { formatReceipt } from '@core/agenda';
+import { formatDateTime } from '@core/time';
 import Screen from '../../../../components/Screen';
 import StateView from '../../../../components/StateView';
 import { call } from '../../../../services/cloud';
 import { loadReceipts, type StoredReceipt } from '../../receipts';
+import { routes } from '../../../../routes';
 import '../../agenda.css';
 
 /**
@@ -47,7 +48,7 @@ export default function Receipts() {
         <View key={r.pollId} className="card" data-testid="receipt">
           <Text
             className="card__title"
-            onClick={() => void Taro.navigateTo({ url: `/packages/agenda/pages/poll/index?id=${r.pollId}` })}
+            onClick={() => void Taro.navigateTo({ url: routes.agenda.poll({ pollId: r.pollId }) })}
           >
             {r.question}
           </Text>

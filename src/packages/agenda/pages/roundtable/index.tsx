@@ -1,15 +1,17 @@
-import { useEffect, useState } from 'react';
-import Taro, { useRouter } from '@tarojs/taro';
-import { Input, Picker, Text, Textarea, View } from '@tarojs/components';
-import type { ItemDetail, ParticipantView } from '../../../../../core/agenda';
-import { DAY_MS, fromChinaPickers, toChinaPickers } from '../../../../../core/time';
+import { useEffect } from 'react';
+import { useRouter } from '@tarojs/taro';
+import { Picker, Text, Textarea, View } from '@tarojs/components';
+import type { ItemDetail, ParticipantView } from '@core/agenda';
+import { DAY_MS, fromChinaPickers, toChinaPickers } from '@core/time';
 import Field from '../../../../components/Field';
 import FormActions from '../../../../components/FormActions';
 import Screen from '../../../../components/Screen';
 import StateView, { RemoteState } from '../../../../components/StateView';
+import TextField from '../../../../components/TextField';
+import { useForm } from '../../../../hooks/use-form';
 import { useRemote } from '../../../../hooks/use-remote';
 import { call } from '../../../../services/cloud';
-import { confirm, toast } from '../../../../utils/feedback';
+import { backWith } from '../../../../utils/feedback';
 import Choice from '../../components/Choice';
 import '../../agenda.css';
 
@@ -38,62 +40,65 @@ export default function RoundtablePage() {
 
 function ScheduleForm({ item }: { item: ItemDetail }) {
   const people = useRemote(() => call('agenda', 'listParticipants', { itemId: item.itemId }), [item.itemId]);
-  const [date, setDate] = useState(() => toChinaPickers(Date.now() + DAY_MS).date);
-  const [time, setTime] = useState('19:00');
-  const [place, setPlace] = useState('');
-  const [chosen, setChosen] = useState<string[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  const [sending, setSending] = useState(false);
   const list: ParticipantView[] = people.data?.participants ?? [];
+  const form = useForm({
+    initial: () => ({
+      date: toChinaPickers(Date.now() + DAY_MS).date,
+      time: '19:00',
+      place: '',
+      chosen: [] as string[],
+    }),
+    precheck: ({ place, chosen }) =>
+      place.trim().length < 2 ? '请填写开会地点' : chosen.length === 0 ? '请至少选择一位参会人' : null,
+    ask: ({ date, time, place, chosen }) => ({
+      title: '安排圆桌会？',
+      content: `${date} ${time}，${place}\n参会：${list
+        .filter((p) => chosen.includes(p.residentId))
+        .map((p) => p.name)
+        .join('、')}`,
+      confirmText: '安排',
+    }),
+    send: (_, { date, time, place, chosen }) =>
+      call('agenda', 'scheduleRoundtable', {
+        itemId: item.itemId,
+        at: fromChinaPickers(date, time),
+        place,
+        participantIds: chosen,
+      }),
+    done: () => backWith('已安排圆桌会'),
+  });
+  const { date, time, chosen } = form.values;
 
   const toggle = (id: string) =>
-    setChosen((c) =>
-      c.includes(id) ? c.filter((x) => x !== id) : c.length < MAX_PARTICIPANTS ? [...c, id] : c,
-    );
-
-  const submit = async () => {
-    setError(null);
-    if (place.trim().length < 2) return setError('请填写开会地点');
-    if (chosen.length === 0) return setError('请至少选择一位参会人');
-    const at = fromChinaPickers(date, time);
-    const names = list.filter((p) => chosen.includes(p.residentId)).map((p) => p.name);
-    if (!(await confirm('安排圆桌会？', `${date} ${time}，${place}\n参会：${names.join('、')}`, '安排')))
-      return;
-    setSending(true);
-    const result = await call('agenda', 'scheduleRoundtable', {
-      itemId: item.itemId,
-      at,
-      place,
-      participantIds: chosen,
-    });
-    setSending(false);
-    if (!result.ok) return setError(result.error.message);
-    toast('已安排圆桌会', 'success');
-    await Taro.navigateBack();
-  };
+    form.setValues((v) => ({
+      ...v,
+      chosen: v.chosen.includes(id)
+        ? v.chosen.filter((x) => x !== id)
+        : v.chosen.length < MAX_PARTICIPANTS
+          ? [...v.chosen, id]
+          : v.chosen,
+    }));
 
   return (
     <View className="card" data-testid="schedule-form">
       <Text className="card__title">安排圆桌会：{item.title}</Text>
       <Field label="日期">
-        <Picker mode="date" value={date} onChange={(e) => setDate(String(e.detail.value))}>
+        <Picker mode="date" value={date} onChange={(e) => form.set('date', String(e.detail.value))}>
           <Text>{date}</Text>
         </Picker>
       </Field>
       <Field label="时间">
-        <Picker mode="time" value={time} onChange={(e) => setTime(String(e.detail.value))}>
+        <Picker mode="time" value={time} onChange={(e) => form.set('time', String(e.detail.value))}>
           <Text>{time}</Text>
         </Picker>
       </Field>
-      <Field label="地点">
-        <Input
-          className="input"
-          value={place}
-          placeholder="例如：村委会议室"
-          maxlength={40}
-          onInput={(e) => setPlace(e.detail.value)}
-        />
-      </Field>
+      <TextField
+        label="地点"
+        {...form.field('place')}
+        error={null}
+        placeholder="例如：村委会议室"
+        maxlength={40}
+      />
       <Text className="section-title">
         参会人（联盟小组成员，已选 {chosen.length}/{MAX_PARTICIPANTS}）
       </Text>
@@ -117,33 +122,19 @@ function ScheduleForm({ item }: { item: ItemDetail }) {
           </Choice>
         );
       })}
-      {error && <Text className="form__error">{error}</Text>}
-      <FormActions
-        submitText="安排"
-        sending={sending}
-        onSubmit={() => void submit()}
-        onCancel={() => void Taro.navigateBack()}
-      />
+      <FormActions submitText="安排" form={form} />
     </View>
   );
 }
 
 function MinutesForm({ item }: { item: ItemDetail }) {
-  const [minutes, setMinutes] = useState(item.roundtable?.minutes ?? '');
-  const [error, setError] = useState<string | null>(null);
-  const [sending, setSending] = useState(false);
-  useEffect(() => setMinutes(item.roundtable?.minutes ?? ''), [item.roundtable?.minutes]);
-
-  const submit = async () => {
-    setError(null);
-    if (minutes.trim().length < 2) return setError('请填写会议纪要');
-    setSending(true);
-    const result = await call('agenda', 'recordMinutes', { itemId: item.itemId, minutes });
-    setSending(false);
-    if (!result.ok) return setError(result.error.message);
-    toast('纪要已保存', 'success');
-    await Taro.navigateBack();
-  };
+  const form = useForm({
+    initial: { minutes: item.roundtable?.minutes ?? '' },
+    precheck: ({ minutes }) => (minutes.trim().length < 2 ? '请填写会议纪要' : null),
+    send: ({ minutes }) => call('agenda', 'recordMinutes', { itemId: item.itemId, minutes }),
+    done: () => backWith('纪要已保存'),
+  });
+  useEffect(() => form.set('minutes', item.roundtable?.minutes ?? ''), [item.roundtable?.minutes]);
 
   return (
     <View className="card" data-testid="minutes-form">
@@ -152,19 +143,13 @@ function MinutesForm({ item }: { item: ItemDetail }) {
       <View className="box">
         <Textarea
           className="textarea"
-          value={minutes}
+          value={form.values.minutes}
           placeholder="会议讨论的情况和形成的意见"
           maxlength={2000}
-          onInput={(e) => setMinutes(e.detail.value)}
+          onInput={(e) => form.set('minutes', e.detail.value)}
         />
       </View>
-      {error && <Text className="form__error">{error}</Text>}
-      <FormActions
-        submitText="保存纪要"
-        sending={sending}
-        onSubmit={() => void submit()}
-        onCancel={() => void Taro.navigateBack()}
-      />
+      <FormActions submitText="保存纪要" form={form} />
     </View>
   );
 }

@@ -1,6 +1,6 @@
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { LEVEL_LABELS, POSITION_LABELS } from '../../../../../core/groups';
+import { LEVEL_LABELS, POSITION_LABELS } from '@core/groups';
 import Screen from '../../../../components/Screen';
 import StateView from '../../../../components/StateView';
 import { useRemote } from '../../../../hooks/use-remote';

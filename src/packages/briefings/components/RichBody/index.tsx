@@ -1,5 +1,5 @@
 import { RichText } from '@tarojs/components';
-import { sanitizeNodes, type RichNode } from '../../../../../core/briefings/rich-nodes';
+import { sanitizeNodes, type RichNode } from '@core/briefings/rich-nodes';
 import './index.css';
 
 /**

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import Taro, { usePullDownRefresh, useRouter, useUnload } from '@tarojs/taro';
 import { Button, Text, Textarea, View } from '@tarojs/components';
-import { DISCLOSURE_LABELS, WITHDRAW_REASON_MAX, type BriefingsOutput } from '../../../../../core/briefings';
-import { formatDate, formatDateTime } from '../../../../../core/time';
+import { DISCLOSURE_LABELS, WITHDRAW_REASON_MAX, type BriefingsOutput } from '@core/briefings';
+import { formatDate, formatDateTime } from '@core/time';
 import { useShownAgain } from '../../../../hooks/use-shown-again';
 import Screen from '../../../../components/Screen';
 import { RemoteState } from '../../../../components/StateView';
@@ -11,6 +11,7 @@ import { call } from '../../../../services/cloud';
 import { speak, speechSupported, stopSpeaking } from '../../../../services/speech';
 import { confirm, toast } from '../../../../utils/feedback';
 import RichBody from '../../components/RichBody';
+import { routes } from '../../../../routes';
 import '../../briefings.css';
 import './index.css';
 
@@ -116,9 +117,7 @@ export default function BriefingPage() {
         </Text>
         <Text
           className="muted"
-          onClick={() =>
-            void Taro.navigateTo({ url: `/packages/briefings/pages/versions/index?id=${briefingId}` })
-          }
+          onClick={() => void Taro.navigateTo({ url: routes.briefings.versions({ briefingId }) })}
         >
           {b.authorName} 发布 · {formatDate(b.publishedAt)}
           {b.version > 1 ? ` · 第 ${b.version} 版（${formatDate(b.updatedAt)} 修改，点此看历史）` : ''}
@@ -188,9 +187,7 @@ export default function BriefingPage() {
             <View className="row">
               <Button
                 className="btn btn--ghost"
-                onClick={() =>
-                  void Taro.navigateTo({ url: `/packages/briefings/pages/edit/index?id=${briefingId}` })
-                }
+                onClick={() => void Taro.navigateTo({ url: routes.briefings.edit({ briefingId }) })}
               >
                 修改
               </Button>

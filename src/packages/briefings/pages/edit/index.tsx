@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
-import { Button, Input, Picker, Switch, Text, Textarea, View } from '@tarojs/components';
+import { Button, Picker, Switch, Text, View } from '@tarojs/components';
 import {
   ATTACHMENTS_MAX,
   BRIEFING_BODY_MAX,
@@ -11,17 +11,20 @@ import {
   canPublishBriefing,
   type BriefingScope,
   type CategoryView,
-} from '../../../../../core/briefings';
-import { DAY_MS, fromChinaPickers, toChinaPickers } from '../../../../../core/time';
-import { fieldProblems } from '../../../../../core/validation';
+} from '@core/briefings';
+import type { Result } from '@core/result';
+import { DAY_MS, fromChinaPickers, toChinaPickers } from '@core/time';
 import Field from '../../../../components/Field';
 import FormActions from '../../../../components/FormActions';
 import Screen from '../../../../components/Screen';
 import StateView from '../../../../components/StateView';
+import TextArea from '../../../../components/TextArea';
+import TextField from '../../../../components/TextField';
+import { useForm } from '../../../../hooks/use-form';
 import { call } from '../../../../services/cloud';
 import { useSession } from '../../../../store/session';
-import { confirm, toast } from '../../../../utils/feedback';
-import { detailUrl } from '../../briefings';
+import { toast } from '../../../../utils/feedback';
+import { routes } from '../../../../routes';
 import '../../briefings.css';
 
 interface ScopeOption {
@@ -67,20 +70,55 @@ export default function EditBriefing() {
   const [categories, setCategories] = useState<CategoryView[]>([]);
   const [scopes, setScopes] = useState<ScopeOption[]>([]);
   const [version, setVersion] = useState(0);
-  const [title, setTitle] = useState('');
-  const [summary, setSummary] = useState('');
-  const [body, setBody] = useState('');
-  const [categoryId, setCategoryId] = useState('');
-  const [scope, setScope] = useState<BriefingScope | null>(null);
   const [disclosing, setDisclosing] = useState(false);
   const [period, setPeriod] = useState(() => {
     const today = toChinaPickers(Date.now()).date;
     return { from: today, to: toChinaPickers(Date.now() + 6 * DAY_MS).date };
   });
-  const [attachments, setAttachments] = useState<{ fileId: string; name: string }[]>([]);
-  const [touched, setTouched] = useState(false);
-  const [sending, setSending] = useState(false);
-  const [serverError, setServerError] = useState<string | null>(null);
+  // A period runs from the first day's 00:00 to the end of its last day, China time.
+  const disclosure = disclosing
+    ? { startsAt: fromChinaPickers(period.from), endsAt: fromChinaPickers(period.to) + DAY_MS }
+    : null;
+  const where = (scope: BriefingScope | null) =>
+    scopes.find((s) => JSON.stringify(s.scope) === JSON.stringify(scope))?.label ?? '';
+  const form = useForm({
+    initial: {
+      title: '',
+      summary: '',
+      body: '',
+      categoryId: '',
+      scope: null as BriefingScope | null,
+      attachments: [] as { fileId: string; name: string }[],
+    },
+    input: (v) => ({ ...v, disclosure }),
+    schema: briefingsInput.publish,
+    labels: BRIEFINGS_FIELD_LABELS,
+    ask: (v) =>
+      version
+        ? {
+            title: '保存修改？',
+            content: '修改后旧版本仍会保留，村民可以查看修改历史。',
+            confirmText: '保存',
+          }
+        : {
+            title: '发布这篇宣讲？',
+            content: `发布后${where(v.scope)}的村民都能看到。`,
+            confirmText: '发布',
+          },
+    send: async (input): Promise<Result<{ briefingId: string }, string>> => {
+      const scope = input.scope!;
+      if (!version) return call('briefings', 'publish', { ...input, scope });
+      const result = await call('briefings', 'edit', { briefingId, version, ...input, scope });
+      return result.ok ? { ok: true, data: { briefingId } } : result;
+    },
+    done: async (data) => {
+      toast(version ? '已保存' : '已发布', 'success');
+      await Taro.redirectTo({ url: routes.briefings.detail({ briefingId: data.briefingId }) });
+    },
+  });
+  const { categoryId, scope, attachments } = form.values;
+  const setAttachments = (update: (list: typeof attachments) => typeof attachments) =>
+    form.setValues((v) => ({ ...v, attachments: update(v.attachments) }));
 
   useEffect(() => {
     if (!member) return;
@@ -105,14 +143,15 @@ export default function EditBriefing() {
       if (current?.ok) {
         const b = current.data;
         setVersion(b.version);
-        setTitle(b.title);
-        setSummary(b.summary);
-        setBody(b.body ?? '');
-        setCategoryId(b.categoryId);
-        setScope(
-          b.scope.kind === 'town' ? { kind: 'town' } : { kind: 'village', villageId: b.scope.villageId! },
-        );
-        setAttachments(b.attachments);
+        form.setValues({
+          title: b.title,
+          summary: b.summary,
+          body: b.body ?? '',
+          categoryId: b.categoryId,
+          scope:
+            b.scope.kind === 'town' ? { kind: 'town' } : { kind: 'village', villageId: b.scope.villageId! },
+          attachments: b.attachments,
+        });
         if (b.disclosure) {
           setDisclosing(true);
           setPeriod({
@@ -121,48 +160,14 @@ export default function EditBriefing() {
           });
         }
       } else {
-        setScope(options[0]?.scope ?? null);
-        setCategoryId(cats.data.categories.find((c) => !c.hidden)?.categoryId ?? '');
+        form.patch({
+          scope: options[0]?.scope ?? null,
+          categoryId: cats.data.categories.find((c) => !c.hidden)?.categoryId ?? '',
+        });
       }
       setLoading(false);
     })();
   }, [member?.residentId, briefingId]);
-
-  // A period runs from the first day's 00:00 to the end of its last day, China time.
-  const disclosure = disclosing
-    ? { startsAt: fromChinaPickers(period.from), endsAt: fromChinaPickers(period.to) + DAY_MS }
-    : null;
-  const input = { title, summary, body, categoryId, scope, attachments, disclosure };
-  const problems = fieldProblems(briefingsInput.publish, input, BRIEFINGS_FIELD_LABELS);
-  const show = (field: string) => (touched ? problems[field] : null);
-
-  const submit = async () => {
-    setTouched(true);
-    setServerError(null);
-    if (Object.keys(problems).length > 0 || !scope) return;
-    const where = scopes.find((s) => JSON.stringify(s.scope) === JSON.stringify(scope))?.label ?? '';
-    const ok = await confirm(
-      version ? '保存修改？' : '发布这篇宣讲？',
-      version ? '修改后旧版本仍会保留，村民可以查看修改历史。' : `发布后${where}的村民都能看到。`,
-      version ? '保存' : '发布',
-    );
-    if (!ok) return;
-    setSending(true);
-    let id = briefingId;
-    let error: string | null = null;
-    if (version) {
-      const result = await call('briefings', 'edit', { briefingId, version, ...input, scope });
-      if (!result.ok) error = result.error.message;
-    } else {
-      const result = await call('briefings', 'publish', { ...input, scope });
-      if (result.ok) id = result.data.briefingId;
-      else error = result.error.message;
-    }
-    setSending(false);
-    if (error) return setServerError(error);
-    toast(version ? '已保存' : '已发布', 'success');
-    await Taro.redirectTo({ url: detailUrl(id) });
-  };
 
   const pageTitle = briefingId ? '修改宣讲' : '发布宣讲';
   if (!member || loading || loadError) {
@@ -193,51 +198,45 @@ export default function EditBriefing() {
   return (
     <Screen title={pageTitle}>
       <View className="card" data-testid="briefing-form">
-        <Field label="标题" error={show('title')} hint={`${title.trim().length}/${BRIEFING_TITLE_MAX} 字`}>
-          <Input
-            className="input"
-            value={title}
-            placeholder="例如：2026年耕地地力保护补贴发放说明"
-            maxlength={BRIEFING_TITLE_MAX}
-            onInput={(e) => setTitle(e.detail.value)}
-          />
-        </Field>
-        <Field
+        <TextField
+          label="标题"
+          {...form.field('title')}
+          counted
+          placeholder="例如：2026年耕地地力保护补贴发放说明"
+          maxlength={BRIEFING_TITLE_MAX}
+        />
+        <TextArea
           label="摘要"
-          error={show('summary')}
-          hint={`一句话说清要点，${summary.trim().length}/${BRIEFING_SUMMARY_MAX} 字`}
-        >
-          <Textarea
-            className="textarea"
-            style={{ minHeight: '120px' }}
-            value={summary}
-            maxlength={BRIEFING_SUMMARY_MAX}
-            onInput={(e) => setSummary(e.detail.value)}
-          />
-        </Field>
-        <Field label="分类" error={show('categoryId')}>
+          {...form.field('summary')}
+          counted="一句话说清要点，"
+          style={{ minHeight: '120px' }}
+          maxlength={BRIEFING_SUMMARY_MAX}
+        />
+        <Field label="分类" error={form.show('categoryId')}>
           <Picker
             mode="selector"
             range={categories.map((c) => c.name)}
             value={Math.max(0, categoryIndex)}
-            onChange={(e) => setCategoryId(categories[Number(e.detail.value)]?.categoryId ?? categoryId)}
+            onChange={(e) =>
+              form.set('categoryId', categories[Number(e.detail.value)]?.categoryId ?? categoryId)
+            }
           >
             <Text className="input">
               {categoryIndex >= 0 ? categories[categoryIndex]!.name : '选择分类'} ›
             </Text>
           </Picker>
         </Field>
-        <Field label="发布范围" error={show('scope')}>
+        <Field label="发布范围" error={form.show('scope')}>
           <Picker
             mode="selector"
             range={scopes.map((s) => s.label)}
             value={Math.max(0, scopeIndex)}
-            onChange={(e) => setScope(scopes[Number(e.detail.value)]?.scope ?? scope)}
+            onChange={(e) => form.set('scope', scopes[Number(e.detail.value)]?.scope ?? scope)}
           >
             <Text className="input">{scopeIndex >= 0 ? scopes[scopeIndex]!.label : '选择范围'} ›</Text>
           </Picker>
         </Field>
-        <Field label="作为公示发布" error={show('disclosure')}>
+        <Field label="作为公示发布" error={form.show('disclosure')}>
           <Switch checked={disclosing} color="#b3261e" onChange={(e) => setDisclosing(e.detail.value)} />
         </Field>
         {disclosing && (
@@ -258,21 +257,15 @@ export default function EditBriefing() {
             </Picker>
           </View>
         )}
-        <Field
+        <TextArea
           label="正文"
-          error={show('body')}
-          hint={`## 小标题，**加粗**，- 列表，[文字](网址)。${body.trim().length}/${BRIEFING_BODY_MAX} 字`}
-        >
-          <Textarea
-            className="textarea"
-            style={{ minHeight: '400px' }}
-            value={body}
-            maxlength={BRIEFING_BODY_MAX}
-            placeholder="政策内容、办理方法、咨询电话"
-            onInput={(e) => setBody(e.detail.value)}
-          />
-        </Field>
-        <Field label="附件" error={show('attachments')} hint={`最多 ${ATTACHMENTS_MAX} 个`}>
+          {...form.field('body')}
+          counted="## 小标题，**加粗**，- 列表，[文字](网址)。"
+          style={{ minHeight: '400px' }}
+          maxlength={BRIEFING_BODY_MAX}
+          placeholder="政策内容、办理方法、咨询电话"
+        />
+        <Field label="附件" error={form.show('attachments')} hint={`最多 ${ATTACHMENTS_MAX} 个`}>
           {attachments.map((a) => (
             <View key={a.fileId} className="row">
               <Text>{a.name}</Text>
@@ -293,13 +286,7 @@ export default function EditBriefing() {
             </Button>
           )}
         </Field>
-        {serverError && <Text className="form__error">{serverError}</Text>}
-        <FormActions
-          submitText={version ? '保存修改' : '发布'}
-          sending={sending}
-          onSubmit={() => void submit()}
-          onCancel={() => void Taro.navigateBack()}
-        />
+        <FormActions submitText={version ? '保存修改' : '发布'} form={form} />
       </View>
     </Screen>
   );

@@ -1,15 +1,16 @@
 import { useCallback, useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Input, Text, View } from '@tarojs/components';
-import type { BriefingSummary, CategoryView, SearchHit } from '../../../../../core/briefings';
-import { formatDate } from '../../../../../core/time';
+import type { BriefingSummary, CategoryView, SearchHit } from '@core/briefings';
+import { formatDate } from '@core/time';
 import { useShownAgain } from '../../../../hooks/use-shown-again';
 import Screen from '../../../../components/Screen';
 import { PagedListMore, PagedListTop } from '../../../../components/PagedListStatus';
 import { usePagedList } from '../../../../hooks/use-paged-list';
 import { call } from '../../../../services/cloud';
 import { useSession } from '../../../../store/session';
-import { canPublishSomewhere, detailUrl, disclosureTag } from '../../briefings';
+import { canPublishSomewhere, disclosureTag } from '../../briefings';
+import { routes } from '../../../../routes';
 import '../../briefings.css';
 
 /** 全部, one category, or only the public disclosures (公示). */
@@ -70,7 +71,7 @@ export default function BriefingList() {
         <View className="row" style={{ marginBottom: '24px' }}>
           <Button
             className="btn btn--primary"
-            onClick={() => void Taro.navigateTo({ url: '/packages/briefings/pages/edit/index' })}
+            onClick={() => void Taro.navigateTo({ url: routes.briefings.edit() })}
           >
             发布宣讲
           </Button>
@@ -131,7 +132,9 @@ export default function BriefingList() {
             key={b.briefingId}
             className="card brief-card"
             data-testid="briefing"
-            onClick={() => void Taro.navigateTo({ url: detailUrl(b.briefingId) })}
+            onClick={() =>
+              void Taro.navigateTo({ url: routes.briefings.detail({ briefingId: b.briefingId }) })
+            }
           >
             <View>
               <Text className="tag">{b.categoryName}</Text>

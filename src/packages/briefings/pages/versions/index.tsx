@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import type { BriefingsOutput } from '../../../../../core/briefings';
-import { formatDateTime } from '../../../../../core/time';
+import type { BriefingsOutput } from '@core/briefings';
+import { formatDateTime } from '@core/time';
 import Screen from '../../../../components/Screen';
 import StateView, { RemoteState } from '../../../../components/StateView';
 import { useRemote } from '../../../../hooks/use-remote';

@@ -10,7 +10,7 @@ import {
   type DistributionSummary,
   type HouseholdView,
   type LegalForm,
-} from '../../../../../core/dividends';
+} from '@core/dividends';
 import { isZeroShares, percentOf, trimZeros } from '../../dividends';
 import './index.css';
 
@@ -175,7 +175,7 @@ export default function DividendLine({
 
       <PoolBars summary={summary} line={line} />
 
-      <View className="dividend__facts" data-testid="facts">
+      <View className="facts" data-testid="facts">
         <Text data-testid="shares">
           入股：
           {classes.length === 0

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { Button, Input, Text, View } from '@tarojs/components';
-import { DIVIDENDS_FIELD_LABELS, dividendsInput, yuan } from '../../../../../core/dividends';
-import { fieldProblems } from '../../../../../core/validation';
+import { DIVIDENDS_FIELD_LABELS, dividendsInput, yuan } from '@core/dividends';
+import { fieldProblems } from '@core/validation';
 import { call } from '../../../../services/cloud';
-import { parseHundredths } from '../../../../../core/decimal';
+import { parseHundredths } from '@core/decimal';
 
 export const AMOUNT_HINT = '请填写金额（元），最多两位小数，如 1234.50';
 

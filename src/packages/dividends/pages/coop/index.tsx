@@ -7,16 +7,17 @@ import {
   SHARE_CLASS_LABELS,
   yuan,
   type CooperativeView,
-} from '../../../../../core/dividends';
+} from '@core/dividends';
 import Screen from '../../../../components/Screen';
 import { RemoteState } from '../../../../components/StateView';
 import { useRemote } from '../../../../hooks/use-remote';
 import { useShownAgain } from '../../../../hooks/use-shown-again';
-import { fromHundredths } from '../../../../../core/decimal';
+import { fromHundredths } from '@core/decimal';
 import { call } from '../../../../services/cloud';
 import { DistributionTags } from '../../components/DividendLine';
 import RosterTable from '../../components/RosterTable';
-import { declareUrl, distributionUrl, editUrl, importUrl, percentOfBp } from '../../dividends';
+import { percentOfBp } from '../../dividends';
+import { routes } from '../../../../routes';
 import '../../dividends.css';
 
 /** The cooperative's rule in words: the split, the transaction return, and how holdings become shares. */
@@ -90,14 +91,23 @@ export default function Cooperative() {
       {c.canManage && (
         <View className="card stack" data-testid="manage">
           <Text className="card__title">合作社管理</Text>
-          <Button className="btn btn--primary" onClick={() => go(declareUrl(c.coopId))}>
+          <Button
+            className="btn btn--primary"
+            onClick={() => go(routes.dividends.declare({ coopId: c.coopId }))}
+          >
             申报分配
           </Button>
           <View className="row">
-            <Button className="btn btn--ghost" onClick={() => go(importUrl(c.coopId))}>
+            <Button
+              className="btn btn--ghost"
+              onClick={() => go(routes.dividends.import({ coopId: c.coopId }))}
+            >
               导入股东名册
             </Button>
-            <Button className="btn btn--ghost" onClick={() => go(editUrl({ coopId: c.coopId }))}>
+            <Button
+              className="btn btn--ghost"
+              onClick={() => go(routes.dividends.edit({ coopId: c.coopId }))}
+            >
               编辑合作社
             </Button>
           </View>
@@ -112,7 +122,7 @@ export default function Cooperative() {
             key={d.distributionId}
             className="list-row"
             data-testid="distribution"
-            onClick={() => go(distributionUrl(d.distributionId))}
+            onClick={() => go(routes.dividends.distribution({ distributionId: d.distributionId }))}
           >
             <View className="list-row__head">
               <Text>{d.year}年度分配</Text>

@@ -1,7 +1,7 @@
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
-import { BASIS_LABELS, LEGAL_FORM_LABELS } from '../../../../../core/dividends';
-import { canManageVillage } from '../../../../../core/roles';
+import { BASIS_LABELS, LEGAL_FORM_LABELS } from '@core/dividends';
+import { canManageVillage } from '@core/roles';
 import Screen from '../../../../components/Screen';
 import StateView, { RemoteState } from '../../../../components/StateView';
 import { useRemote } from '../../../../hooks/use-remote';
@@ -9,7 +9,7 @@ import { useShownAgain } from '../../../../hooks/use-shown-again';
 import { call } from '../../../../services/cloud';
 import { useSession } from '../../../../store/session';
 import SummaryFigures from '../../components/SummaryFigures';
-import { coopUrl, editUrl } from '../../dividends';
+import { routes } from '../../../../routes';
 import '../../dividends.css';
 
 /**
@@ -35,7 +35,9 @@ export default function Cooperatives() {
         <View className="row dividends-links">
           <Button
             className="btn btn--ghost"
-            onClick={() => void Taro.navigateTo({ url: editUrl({ villageId: member.villageId }) })}
+            onClick={() =>
+              void Taro.navigateTo({ url: routes.dividends.edit({ villageId: member.villageId }) })
+            }
           >
             登记合作社
           </Button>
@@ -51,7 +53,7 @@ export default function Cooperatives() {
             key={c.coopId}
             className="card"
             data-testid="coop"
-            onClick={() => void Taro.navigateTo({ url: coopUrl(c.coopId) })}
+            onClick={() => void Taro.navigateTo({ url: routes.dividends.coop({ coopId: c.coopId }) })}
           >
             <Text className="card__title">{c.name}</Text>
             <View className="facts">

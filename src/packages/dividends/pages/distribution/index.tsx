@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
-import type { DistributionView } from '../../../../../core/dividends';
-import { formatDate } from '../../../../../core/time';
+import type { DistributionView } from '@core/dividends';
+import { formatDate } from '@core/time';
 import Screen from '../../../../components/Screen';
 import { RemoteState } from '../../../../components/StateView';
 import { useRemote } from '../../../../hooks/use-remote';
@@ -18,7 +18,8 @@ import DividendLine, {
 } from '../../components/DividendLine';
 import LinesList from '../../components/LinesList';
 import SummaryFigures from '../../components/SummaryFigures';
-import { declareUrl, distributionUrl, useAction } from '../../dividends';
+import { useAction } from '../../dividends';
+import { routes } from '../../../../routes';
 import '../../dividends.css';
 
 /**
@@ -92,7 +93,11 @@ function Steps({ d, onDone }: { d: DistributionView; onDone: () => void }) {
         return summary.supersededBy ? null : (
           <Button
             className="btn btn--ghost"
-            onClick={() => void Taro.navigateTo({ url: declareUrl(summary.coopId, distributionId) })}
+            onClick={() =>
+              void Taro.navigateTo({
+                url: routes.dividends.declare({ coopId: summary.coopId, corrects: distributionId }),
+              })
+            }
           >
             更正
           </Button>
@@ -152,7 +157,11 @@ export default function Distribution() {
         {summary.supersededBy && (
           <Button
             className="btn btn--ghost"
-            onClick={() => void Taro.navigateTo({ url: distributionUrl(summary.supersededBy!) })}
+            onClick={() =>
+              void Taro.navigateTo({
+                url: routes.dividends.distribution({ distributionId: summary.supersededBy! }),
+              })
+            }
           >
             查看更正后的一版
           </Button>

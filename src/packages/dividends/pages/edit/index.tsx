@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Input, Text, View } from '@tarojs/components';
 import {
@@ -16,18 +16,19 @@ import {
   type CooperativeView,
   type LegalForm,
   type ShareClass,
-} from '../../../../../core/dividends';
-import { ok } from '../../../../../core/result';
-import { fieldProblems } from '../../../../../core/validation';
+} from '@core/dividends';
+import { ok } from '@core/result';
 import Field from '../../../../components/Field';
-import FormActions from '../../../../components/FormActions';
+import FormActions, { FormError } from '../../../../components/FormActions';
 import Screen from '../../../../components/Screen';
 import { RemoteState } from '../../../../components/StateView';
+import TextField from '../../../../components/TextField';
+import { useForm } from '../../../../hooks/use-form';
 import { useRemote } from '../../../../hooks/use-remote';
 import { call } from '../../../../services/cloud';
 import { toast } from '../../../../utils/feedback';
-import { fromHundredths, parseHundredths } from '../../../../../core/decimal';
-import { coopUrl } from '../../dividends';
+import { fromHundredths, parseHundredths } from '@core/decimal';
+import { routes } from '../../../../routes';
 import '../../dividends.css';
 
 /** The form's values as typed: percentages, 元 and shares as text, read exactly when sent. */
@@ -79,77 +80,70 @@ export default function EditCooperative() {
     () => (coopId ? call('dividends', 'getCooperative', { coopId }) : Promise.resolve(ok(null))),
     [coopId],
   );
-  const [form, setForm] = useState<Form>(() => formOf(null));
+  const c = existing.data;
+  const isFarmer = (f: Form) => f.legalForm === 'farmerCoop';
+  const editor = useForm({
+    initial: () => formOf(null),
+    input: (f: Form) => ({
+      ...(coopId ? { coopId } : {}),
+      villageId: c?.villageId ?? params.villageId ?? '',
+      name: f.name.trim(),
+      industry: f.industry.trim(),
+      legalForm: f.legalForm,
+      rule: { reserveBp: num(f.reserve), collectiveBp: num(f.collective), membersBp: num(f.members) },
+      // Only a 农民专业合作社 returns by transactions; the others keep what they had (the schema wants ≥ 60%).
+      transactionReturnBp: isFarmer(f)
+        ? num(f.transactionReturn)
+        : (c?.transactionReturnBp ?? MIN_TRANSACTION_RETURN_BP),
+      terms: {
+        fenPerShare: num(f.yuanPerShare),
+        centiSharesPerMu: num(f.sharesPerMu),
+        weights: Object.fromEntries(SHARE_CLASSES.map((k) => [k, num(f.weights[k])])) as Record<
+          ShareClass,
+          number
+        >,
+      },
+      // Choosing the board (理事会) is not in this form yet: an edit keeps the one the cooperative has.
+      board: c?.board.map((b) => b.residentId) ?? [],
+    }),
+    schema: dividendsInput.saveCooperative,
+    labels: DIVIDENDS_FIELD_LABELS,
+    check: (f) => ({
+      rule: [f.reserve, f.collective, f.members].some((t) => parseHundredths(t) === null)
+        ? '三项比例都要填数字（最多两位小数）'
+        : null,
+      transactionReturnBp:
+        isFarmer(f) && parseHundredths(f.transactionReturn) === null ? '请填写数字，不低于 60' : null,
+      terms: [f.yuanPerShare, f.sharesPerMu, ...SHARE_CLASSES.map((k) => f.weights[k])].some(
+        (t) => parseHundredths(t) === null,
+      )
+        ? '请都填数字（最多两位小数）'
+        : null,
+    }),
+    send: (input) => call('dividends', 'saveCooperative', input),
+    done: async (data) => {
+      toast('已保存', 'success');
+      if (coopId) await Taro.navigateBack();
+      else await Taro.redirectTo({ url: routes.dividends.coop({ coopId: data.coopId }) });
+    },
+  });
   const filled = useRef(false);
   useEffect(() => {
     if (existing.data && !filled.current) {
       filled.current = true;
-      setForm(formOf(existing.data));
+      editor.setValues(formOf(existing.data));
     }
   }, [existing.data]);
-  const [touched, setTouched] = useState(false);
-  const [sending, setSending] = useState(false);
-  const [serverError, setServerError] = useState<string | null>(null);
-  const set = (patch: Partial<Form>) => setForm((f) => ({ ...f, ...patch }));
-
-  const c = existing.data;
-  const farmer = form.legalForm === 'farmerCoop';
-  const input = {
-    ...(coopId ? { coopId } : {}),
-    villageId: c?.villageId ?? params.villageId ?? '',
-    name: form.name.trim(),
-    industry: form.industry.trim(),
-    legalForm: form.legalForm,
-    rule: { reserveBp: num(form.reserve), collectiveBp: num(form.collective), membersBp: num(form.members) },
-    // Only a 农民专业合作社 returns by transactions; the others keep what they had (the schema wants ≥ 60%).
-    transactionReturnBp: farmer
-      ? num(form.transactionReturn)
-      : (c?.transactionReturnBp ?? MIN_TRANSACTION_RETURN_BP),
-    terms: {
-      fenPerShare: num(form.yuanPerShare),
-      centiSharesPerMu: num(form.sharesPerMu),
-      weights: Object.fromEntries(SHARE_CLASSES.map((k) => [k, num(form.weights[k])])) as Record<
-        ShareClass,
-        number
-      >,
-    },
-    // Choosing the board (理事会) is not in this form yet: an edit keeps the one the cooperative has.
-    board: c?.board.map((b) => b.residentId) ?? [],
-  };
-  const problems = fieldProblems(dividendsInput.saveCooperative, input, DIVIDENDS_FIELD_LABELS);
-  if ([form.reserve, form.collective, form.members].some((t) => parseHundredths(t) === null)) {
-    problems.rule = '三项比例都要填数字（最多两位小数）';
-  }
-  if (farmer && parseHundredths(form.transactionReturn) === null) {
-    problems.transactionReturnBp = '请填写数字，不低于 60';
-  }
-  if (
-    [form.yuanPerShare, form.sharesPerMu, ...SHARE_CLASSES.map((k) => form.weights[k])].some(
-      (t) => parseHundredths(t) === null,
-    )
-  ) {
-    problems.terms = '请都填数字（最多两位小数）';
-  }
-  const show = (field: string) => (touched ? problems[field] : null);
+  const form = editor.values;
+  const set = editor.patch;
+  const show = editor.show;
+  const farmer = isFarmer(form);
   const shownFields = ['name', 'industry', 'legalForm', 'rule', 'transactionReturnBp', 'terms'];
-  const other = Object.entries(problems).find(([k]) => !shownFields.includes(k))?.[1];
+  const other = Object.entries(editor.problems).find(([k]) => !shownFields.includes(k))?.[1];
   const ruleSum = [form.reserve, form.collective, form.members].reduce(
     (sum, t) => sum + (parseHundredths(t) ?? 0),
     0,
   );
-
-  const submit = async () => {
-    setTouched(true);
-    setServerError(null);
-    if (Object.keys(problems).length > 0) return;
-    setSending(true);
-    const result = await call('dividends', 'saveCooperative', input);
-    setSending(false);
-    if (!result.ok) return setServerError(result.error.message);
-    toast('已保存', 'success');
-    if (coopId) await Taro.navigateBack();
-    else await Taro.redirectTo({ url: coopUrl(result.data.coopId) });
-  };
 
   const title = coopId ? '编辑合作社' : '登记合作社';
   if (coopId && !c) {
@@ -160,41 +154,39 @@ export default function EditCooperative() {
     );
   }
 
-  const percent = (label: string, value: string, onChange: (v: string) => void) => (
-    <View className="percent-row">
+  /** A number with its unit after it, on one row. */
+  const unitRow = (
+    label: string,
+    value: string,
+    onChange: (v: string) => void,
+    unit = '%',
+    maxlength = 6,
+  ) => (
+    <View key={label} className="percent-row">
       <Text className="percent-row__label">{label}</Text>
       <Input
         className="input"
         type="digit"
         value={value}
-        maxlength={6}
+        maxlength={maxlength}
         onInput={(e) => onChange(e.detail.value)}
       />
-      <Text>%</Text>
+      <Text>{unit}</Text>
     </View>
   );
+  const percent = (label: string, value: string, onChange: (v: string) => void) =>
+    unitRow(label, value, onChange);
 
   return (
     <Screen title={title}>
       <View className="card" data-testid="coop-form">
-        <Field label="合作社名称（全称）" error={show('name')}>
-          <Input
-            className="input"
-            value={form.name}
-            maxlength={40}
-            placeholder="例如：迤那镇中海村股份经济合作社"
-            onInput={(e) => set({ name: e.detail.value })}
-          />
-        </Field>
-        <Field label="产业" error={show('industry')}>
-          <Input
-            className="input"
-            value={form.industry}
-            maxlength={40}
-            placeholder="例如：马铃薯种植"
-            onInput={(e) => set({ industry: e.detail.value })}
-          />
-        </Field>
+        <TextField
+          label="合作社名称（全称）"
+          {...editor.field('name')}
+          maxlength={40}
+          placeholder="例如：迤那镇中海村股份经济合作社"
+        />
+        <TextField label="产业" {...editor.field('industry')} maxlength={40} placeholder="例如：马铃薯种植" />
         <Field
           label="组织形式"
           error={show('legalForm')}
@@ -237,54 +229,23 @@ export default function EditCooperative() {
           hint="各类股份的权重一般都是 1；村民代表大会另有决定的按决定填写"
         >
           <View className="stack">
-            <View className="percent-row">
-              <Text className="percent-row__label">资金每股</Text>
-              <Input
-                className="input"
-                type="digit"
-                value={form.yuanPerShare}
-                maxlength={12}
-                onInput={(e) => set({ yuanPerShare: e.detail.value })}
-              />
-              <Text>元</Text>
-            </View>
-            <View className="percent-row">
-              <Text className="percent-row__label">土地每亩折</Text>
-              <Input
-                className="input"
-                type="digit"
-                value={form.sharesPerMu}
-                maxlength={8}
-                onInput={(e) => set({ sharesPerMu: e.detail.value })}
-              />
-              <Text>股</Text>
-            </View>
-            {SHARE_CLASSES.map((k) => (
-              <View key={k} className="percent-row">
-                <Text className="percent-row__label">{SHARE_CLASS_LABELS[k]}权重</Text>
-                <Input
-                  className="input"
-                  type="digit"
-                  value={form.weights[k]}
-                  maxlength={6}
-                  onInput={(e) => set({ weights: { ...form.weights, [k]: e.detail.value } })}
-                />
-                <Text>倍</Text>
-              </View>
-            ))}
+            {unitRow('资金每股', form.yuanPerShare, (v) => set({ yuanPerShare: v }), '元', 12)}
+            {unitRow('土地每亩折', form.sharesPerMu, (v) => set({ sharesPerMu: v }), '股', 8)}
+            {SHARE_CLASSES.map((k) =>
+              unitRow(
+                `${SHARE_CLASS_LABELS[k]}权重`,
+                form.weights[k],
+                (v) => set({ weights: { ...form.weights, [k]: v } }),
+                '倍',
+              ),
+            )}
           </View>
         </Field>
         {c && c.board.length > 0 && (
           <Text className="muted lead">理事会：{c.board.map((b) => b.name).join('、')}</Text>
         )}
-        {touched && other && <Text className="form__error">{other}</Text>}
-        {serverError && <Text className="form__error">{serverError}</Text>}
-        <FormActions
-          submitText="保存"
-          sending={sending}
-          onSubmit={() => void submit()}
-          onCancel={() => void Taro.navigateBack()}
-        />
+        {editor.touched && <FormError message={other} />}
+        <FormActions submitText="保存" form={editor} />
       </View>
     </Screen>
   );

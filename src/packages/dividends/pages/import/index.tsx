@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
-import { ROSTER_FILE_MAX_BYTES, ROSTER_FILE_TOO_BIG } from '../../../../../core/dividends';
+import { ROSTER_FILE_MAX_BYTES, ROSTER_FILE_TOO_BIG } from '@core/dividends';
 import Screen from '../../../../components/Screen';
 import { call } from '../../../../services/cloud';
 import { pickFile, type PickedFile } from '../../../../services/pick-file';
 import { bytesToBase64 } from '../../../../utils/base64';
 import { toast } from '../../../../utils/feedback';
-import { coopUrl } from '../../dividends';
+import { routes } from '../../../../routes';
 import '../../dividends.css';
 
 /** The columns of a roster file, in order, with an example of each. */
@@ -60,7 +60,7 @@ export default function ImportRoster() {
     toast(`已导入 ${result.data.households} 户`);
     // Back to the cooperative; opened on its own (a shared link), there is nothing to go back to.
     if (Taro.getCurrentPages().length > 1) await Taro.navigateBack();
-    else await Taro.redirectTo({ url: coopUrl(coopId) });
+    else await Taro.redirectTo({ url: routes.dividends.coop({ coopId }) });
   };
 
   return (

@@ -1,13 +1,13 @@
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
-import type { MyDividend } from '../../../../../core/dividends';
+import type { MyDividend } from '@core/dividends';
 import Screen from '../../../../components/Screen';
 import StateView, { RemoteState } from '../../../../components/StateView';
 import { useRemote } from '../../../../hooks/use-remote';
 import { call } from '../../../../services/cloud';
 import DividendLine from '../../components/DividendLine';
 import WhatIf from '../../components/WhatIf';
-import { coopsUrl } from '../../dividends';
+import { routes } from '../../../../routes';
 import '../../dividends.css';
 
 /** The household's dividends by cooperative, each cooperative's newest year (and version) first. */
@@ -43,7 +43,10 @@ export default function MyDividends() {
   return (
     <Screen title="我的分红">
       <View className="row dividends-links">
-        <Button className="btn btn--ghost" onClick={() => void Taro.navigateTo({ url: coopsUrl })}>
+        <Button
+          className="btn btn--ghost"
+          onClick={() => void Taro.navigateTo({ url: routes.dividends.coops })}
+        >
           查看合作社公示
         </Button>
       </View>

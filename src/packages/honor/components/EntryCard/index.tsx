@@ -1,7 +1,7 @@
 import type { PropsWithChildren } from 'react';
 import { Text, View } from '@tarojs/components';
-import { HONOR_LIST_LABELS, type EntryView } from '../../../../../core/honor';
-import { formatDate } from '../../../../../core/time';
+import { HONOR_LIST_LABELS, type EntryView } from '@core/honor';
+import { formatDate } from '@core/time';
 import './index.css';
 
 /**

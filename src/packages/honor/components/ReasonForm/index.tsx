@@ -1,5 +1,6 @@
-import { useState } from 'react';
-import { Button, Text, Textarea, View } from '@tarojs/components';
+import { Button, Textarea, View } from '@tarojs/components';
+import { FormError } from '../../../../components/FormActions';
+import { useForm } from '../../../../hooks/use-form';
 
 interface ReasonAction {
   label: string;
@@ -22,25 +23,25 @@ export default function ReasonForm({
   actions: ReasonAction[];
   busy: boolean;
 }) {
-  const [reason, setReason] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
+  const form = useForm({
+    initial: { reason: '' },
+    precheck: ({ reason }) => (reason.trim().length < 2 ? '请写明原因，至少 2 个字' : null),
+  });
   const send = async (action: ReasonAction) => {
-    const text = reason.trim();
-    if (text.length < 2) return setProblem('请写明原因，至少 2 个字');
-    setProblem(null);
-    if (await action.onClick(text)) setReason('');
+    if (!(await form.submit())) return;
+    if (await action.onClick(form.values.reason.trim())) form.set('reason', '');
   };
   return (
-    <View className="honor-stack">
+    <View className="stack">
       <Textarea
         className="textarea input"
         style={{ minHeight: '120px' }}
-        value={reason}
+        value={form.values.reason}
         maxlength={max}
         placeholder={placeholder}
-        onInput={(e) => setReason(e.detail.value)}
+        onInput={(e) => form.set('reason', e.detail.value)}
       />
-      {problem && <Text className="form__error">{problem}</Text>}
+      <FormError message={form.error} />
       <View className="row">
         {actions.map((a) => (
           <Button

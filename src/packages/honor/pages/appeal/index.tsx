@@ -1,15 +1,14 @@
-import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
-import { Text, Textarea, View } from '@tarojs/components';
-import { APPEAL_TEXT_MAX, HONOR_FIELD_LABELS, honorInput, monthLabel } from '../../../../../core/honor';
-import { fieldProblems } from '../../../../../core/validation';
-import Field from '../../../../components/Field';
+import { Text, View } from '@tarojs/components';
+import { APPEAL_TEXT_MAX, HONOR_FIELD_LABELS, honorInput, monthLabel } from '@core/honor';
 import FormActions from '../../../../components/FormActions';
 import Screen from '../../../../components/Screen';
 import StateView, { RemoteState } from '../../../../components/StateView';
+import TextArea from '../../../../components/TextArea';
+import { useForm } from '../../../../hooks/use-form';
 import { useRemote } from '../../../../hooks/use-remote';
 import { call } from '../../../../services/cloud';
-import { confirm, inform } from '../../../../utils/feedback';
+import { inform } from '../../../../utils/feedback';
 import EntryCard from '../../components/EntryCard';
 import { appealLastDay } from '../../honor';
 import '../../honor.css';
@@ -21,10 +20,23 @@ import '../../honor.css';
 export default function Appeal() {
   const { boardId = '', entryId = '' } = useRouter().params;
   const standing = useRemote(() => call('honor', 'myStanding', {}), []);
-  const [text, setText] = useState('');
-  const [touched, setTouched] = useState(false);
-  const [sending, setSending] = useState(false);
-  const [serverError, setServerError] = useState<string | null>(null);
+  const form = useForm({
+    initial: { text: '' },
+    input: ({ text }) => ({ boardId, entryId, text }),
+    schema: honorInput.appeal,
+    labels: HONOR_FIELD_LABELS,
+    ask: () => ({
+      title: '提交申诉？',
+      content: '提交后不能修改。村两委处理后，结果会显示在“我家的情况”里。',
+      confirmText: '提交',
+    }),
+    send: (input) => call('honor', 'appeal', { ...input, text: input.text.trim() }),
+    done: async () => {
+      await inform('申诉已提交', '村两委会尽快处理，处理结果会显示在“我家的情况”里。');
+      await Taro.navigateBack();
+    },
+  });
+  const { text } = form.values;
 
   if (!standing.data) {
     return (
@@ -46,22 +58,6 @@ export default function Appeal() {
     );
   }
 
-  const input = { boardId, entryId, text };
-  const problems = fieldProblems(honorInput.appeal, input, HONOR_FIELD_LABELS);
-  const submit = async () => {
-    setTouched(true);
-    setServerError(null);
-    if (Object.keys(problems).length > 0) return;
-    if (!(await confirm('提交申诉？', '提交后不能修改。村两委处理后，结果会显示在“我家的情况”里。', '提交')))
-      return;
-    setSending(true);
-    const result = await call('honor', 'appeal', { boardId, entryId, text: text.trim() });
-    setSending(false);
-    if (!result.ok) return setServerError(result.error.message);
-    await inform('申诉已提交', '村两委会尽快处理，处理结果会显示在“我家的情况”里。');
-    await Taro.navigateBack();
-  };
-
   return (
     <Screen title="申诉">
       <View className="card">
@@ -70,26 +66,16 @@ export default function Appeal() {
         {item.appealUntil && <Text className="muted">申诉截止：{appealLastDay(item.appealUntil)}</Text>}
       </View>
       <View className="card" data-testid="appeal-form">
-        <Field
+        <TextArea
           label="申诉理由"
-          error={touched || text ? problems.text : null}
-          hint={`写清楚哪里不对、有什么证明，${text.trim().length}/${APPEAL_TEXT_MAX} 字`}
-        >
-          <Textarea
-            className="textarea"
-            value={text}
-            maxlength={APPEAL_TEXT_MAX}
-            placeholder="例如：那天我家在外地打工，垃圾不是我家倒的，邻居可以作证。"
-            onInput={(e) => setText(e.detail.value)}
-          />
-        </Field>
-        {serverError && <Text className="form__error">{serverError}</Text>}
-        <FormActions
-          submitText="提交申诉"
-          sending={sending}
-          onSubmit={() => void submit()}
-          onCancel={() => void Taro.navigateBack()}
+          {...form.field('text')}
+          // Shown as soon as something is typed, not only after 提交.
+          error={form.touched || text ? form.problems.text : null}
+          counted="写清楚哪里不对、有什么证明，"
+          maxlength={APPEAL_TEXT_MAX}
+          placeholder="例如：那天我家在外地打工，垃圾不是我家倒的，邻居可以作证。"
         />
+        <FormActions submitText="提交申诉" form={form} />
       </View>
     </Screen>
   );

@@ -9,10 +9,10 @@ import {
   RESTRICTION_MONTHS,
   APPEAL_DAYS,
   type BoardView,
-} from '../../../../../core/honor';
-import { ok } from '../../../../../core/result';
-import { canManageVillage } from '../../../../../core/roles';
-import { formatDate } from '../../../../../core/time';
+} from '@core/honor';
+import { ok } from '@core/result';
+import { canManageVillage } from '@core/roles';
+import { formatDate } from '@core/time';
 import Screen from '../../../../components/Screen';
 import StateView, { RemoteState } from '../../../../components/StateView';
 import { useRemote } from '../../../../hooks/use-remote';
@@ -20,7 +20,8 @@ import { useShownAgain } from '../../../../hooks/use-shown-again';
 import { call } from '../../../../services/cloud';
 import { useSession } from '../../../../store/session';
 import EntryCard from '../../components/EntryCard';
-import { manageUrl, reviewText, standingUrl } from '../../honor';
+import { reviewText } from '../../honor';
+import { routes } from '../../../../routes';
 import '../../honor.css';
 
 /** The red list and the black list of one board, side by side when the screen is wide enough. */
@@ -75,11 +76,14 @@ export default function HonorBoard() {
 
   const buttons = (
     <View className="row" style={{ marginBottom: '24px' }}>
-      <Button className="btn btn--primary" onClick={() => void Taro.navigateTo({ url: standingUrl })}>
+      <Button
+        className="btn btn--primary"
+        onClick={() => void Taro.navigateTo({ url: routes.honor.standing })}
+      >
         我家的情况
       </Button>
       {admin && (
-        <Button className="btn btn--ghost" onClick={() => void Taro.navigateTo({ url: manageUrl })}>
+        <Button className="btn btn--ghost" onClick={() => void Taro.navigateTo({ url: routes.honor.manage })}>
           管理红黑榜
         </Button>
       )}
@@ -123,7 +127,7 @@ export default function HonorBoard() {
         <RemoteState remote={board} />
       ) : (
         <>
-          <View className="card honor-facts" data-testid="board">
+          <View className="card facts" data-testid="board">
             <Text className="card__title">
               {b.villageName} {monthLabel(b.month)}诚信红黑榜
               {b.status !== 'published' && (

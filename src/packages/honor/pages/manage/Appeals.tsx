@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
-import { monthLabel, NOTE_MAX } from '../../../../../core/honor';
-import { formatDateTime } from '../../../../../core/time';
+import { monthLabel, NOTE_MAX } from '@core/honor';
+import { formatDateTime } from '@core/time';
 import StateView, { RemoteState } from '../../../../components/StateView';
 import { useRemote } from '../../../../hooks/use-remote';
 import { call } from '../../../../services/cloud';

@@ -8,8 +8,8 @@ import {
   RESTRICTION_MONTHS,
   type BoardView,
   type RuleView,
-} from '../../../../../core/honor';
-import { toChinaPickers } from '../../../../../core/time';
+} from '@core/honor';
+import { toChinaPickers } from '@core/time';
 import { RemoteState } from '../../../../components/StateView';
 import { useRemote } from '../../../../hooks/use-remote';
 import { call } from '../../../../services/cloud';
@@ -86,7 +86,7 @@ function Pending({ board, act }: { board: BoardView; act: Action }) {
           <EntryCard key={e.entryId} entry={e} showList />
         ))}
       </View>
-      <View className="card honor-stack" data-testid="review">
+      <View className="card stack" data-testid="review">
         <Text className="card__title">审核</Text>
         {board.canApprove ? (
           <Button
@@ -126,7 +126,7 @@ function Pending({ board, act }: { board: BoardView; act: Action }) {
           ]}
         />
       </View>
-      <View className="card honor-stack" data-testid="assembly">
+      <View className="card stack" data-testid="assembly">
         <Text className="card__title">记录村民代表大会决议</Text>
         <Picker
           mode="date"

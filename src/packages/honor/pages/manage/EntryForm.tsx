@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components';
+import { Button, Input, Picker, Text, View } from '@tarojs/components';
 import {
   HONOR_FIELD_LABELS,
   HONOR_LIST_LABELS,
@@ -9,9 +9,12 @@ import {
   type HonorList,
   type HonorOutput,
   type RuleView,
-} from '../../../../../core/honor';
-import { fieldProblems } from '../../../../../core/validation';
+} from '@core/honor';
 import Field from '../../../../components/Field';
+import { FormError } from '../../../../components/FormActions';
+import TextArea from '../../../../components/TextArea';
+import TextField from '../../../../components/TextField';
+import { useForm } from '../../../../hooks/use-form';
 import { call } from '../../../../services/cloud';
 import type { useAction } from '../../honor';
 
@@ -32,49 +35,47 @@ export default function EntryForm({
 }) {
   const [query, setQuery] = useState('');
   const [found, setFound] = useState<Resident[] | null>(null);
-  const [resident, setResident] = useState<Resident | null>(null);
-  const [list, setList] = useState<HonorList>('red');
-  const [code, setCode] = useState('');
-  const [note, setNote] = useState('');
-  const [reward, setReward] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
-
-  const options = rules.filter((r) => r.list === list && r.active);
-  const rule = options.find((r) => r.code === code) ?? options[0] ?? null;
+  const optionsFor = (list: HonorList) => rules.filter((r) => r.list === list && r.active);
+  const ruleFor = (list: HonorList, code: string) => {
+    const options = optionsFor(list);
+    return options.find((r) => r.code === code) ?? options[0] ?? null;
+  };
+  const form = useForm({
+    initial: { resident: null as Resident | null, list: 'red' as HonorList, code: '', note: '', reward: '' },
+    input: ({ resident, list, code, note, reward }) => ({
+      boardId,
+      residentId: resident?.residentId ?? '',
+      list,
+      reasonCode: ruleFor(list, code)?.code ?? '',
+      ...(note.trim() ? { note: note.trim() } : {}),
+      ...(list === 'red' && reward.trim() ? { reward: reward.trim() } : {}),
+    }),
+    schema: honorInput.addEntry,
+    labels: HONOR_FIELD_LABELS,
+  });
+  const { resident, list, code } = form.values;
+  const options = optionsFor(list);
+  const rule = ruleFor(list, code);
 
   const search = async () => {
-    setProblem(null);
-    if (!query.trim()) return setProblem('请输入姓名或户号');
+    form.setError(null);
+    if (!query.trim()) return form.setError('请输入姓名或户号');
     const result = await call('honor', 'searchHouseholds', { query: query.trim() });
-    if (!result.ok) return setProblem(result.error.message);
+    if (!result.ok) return form.setError(result.error.message);
     setFound(result.data.residents);
   };
 
   const add = async () => {
-    setProblem(null);
-    if (!resident) return setProblem('请先搜索并选择一户');
-    if (!rule) return setProblem(`请先在下面的村规民约里添加${HONOR_LIST_LABELS[list]}条目`);
-    const input = {
-      boardId,
-      residentId: resident.residentId,
-      list,
-      reasonCode: rule.code,
-      ...(note.trim() ? { note: note.trim() } : {}),
-      ...(list === 'red' && reward.trim() ? { reward: reward.trim() } : {}),
-    };
-    const problems = Object.values(fieldProblems(honorInput.addEntry, input, HONOR_FIELD_LABELS));
-    if (problems.length) return setProblem(problems[0]!);
-    const done = await act.run(
-      null,
-      () => call('honor', 'addEntry', input),
-      `已加入${HONOR_LIST_LABELS[list]}`,
-    );
-    if (done) {
-      setResident(null);
+    form.setError(null);
+    if (!resident) return form.setError('请先搜索并选择一户');
+    if (!rule) return form.setError(`请先在下面的村规民约里添加${HONOR_LIST_LABELS[list]}条目`);
+    const problem = Object.values(form.problems)[0];
+    if (problem) return form.setError(problem);
+    const input = form.input;
+    if (await act.run(null, () => call('honor', 'addEntry', input), `已加入${HONOR_LIST_LABELS[list]}`)) {
+      form.reset({ ...form.values, resident: null, note: '', reward: '' });
       setFound(null);
       setQuery('');
-      setNote('');
-      setReward('');
     }
   };
 
@@ -104,7 +105,7 @@ export default function EntryForm({
             <Text
               key={r.residentId}
               className={`chip${resident?.residentId === r.residentId ? ' chip--on' : ''}`}
-              onClick={() => setResident(r)}
+              onClick={() => form.set('resident', r)}
             >
               {r.name} {r.household}
             </Text>
@@ -119,7 +120,11 @@ export default function EntryForm({
       <Field label="上哪个榜">
         <View className="chips">
           {HONOR_LISTS.map((l) => (
-            <Text key={l} className={`chip${list === l ? ' chip--on' : ''}`} onClick={() => setList(l)}>
+            <Text
+              key={l}
+              className={`chip${list === l ? ' chip--on' : ''}`}
+              onClick={() => form.set('list', l)}
+            >
               {HONOR_LIST_LABELS[l]}
             </Text>
           ))}
@@ -133,7 +138,7 @@ export default function EntryForm({
             mode="selector"
             range={options.map((r) => `${r.code} ${r.title}`)}
             value={Math.max(0, options.indexOf(rule!))}
-            onChange={(e) => setCode(options[Number(e.detail.value)]?.code ?? code)}
+            onChange={(e) => form.set('code', options[Number(e.detail.value)]?.code ?? code)}
             data-testid="rule-picker"
           >
             <Text className="input">
@@ -142,28 +147,25 @@ export default function EntryForm({
           </Picker>
         )}
       </Field>
-      <Field label="说明（可不填）" hint={`${note.trim().length}/${NOTE_MAX} 字`}>
-        <Textarea
-          className="textarea"
-          style={{ minHeight: '120px' }}
-          value={note}
-          maxlength={NOTE_MAX}
-          placeholder="具体事情，例如：多次往河道倒垃圾"
-          onInput={(e) => setNote(e.detail.value)}
-        />
-      </Field>
+      <TextArea
+        label="说明（可不填）"
+        {...form.field('note')}
+        error={null}
+        counted
+        style={{ minHeight: '120px' }}
+        maxlength={NOTE_MAX}
+        placeholder="具体事情，例如：多次往河道倒垃圾"
+      />
       {list === 'red' && (
-        <Field label="奖励（可不填）">
-          <Input
-            className="input"
-            value={reward}
-            maxlength={40}
-            placeholder="例如：洗衣粉一袋、积分 20 分"
-            onInput={(e) => setReward(e.detail.value)}
-          />
-        </Field>
+        <TextField
+          label="奖励（可不填）"
+          {...form.field('reward')}
+          error={null}
+          maxlength={40}
+          placeholder="例如：洗衣粉一袋、积分 20 分"
+        />
       )}
-      {problem && <Text className="form__error">{problem}</Text>}
+      <FormError message={form.error} />
       <Button className="btn btn--primary" disabled={act.busy} onClick={() => void add()}>
         加入{HONOR_LIST_LABELS[list]}
       </Button>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Input, Switch, Text, Textarea, View } from '@tarojs/components';
+import { Button, Switch, Text, View } from '@tarojs/components';
 import {
   HONOR_FIELD_LABELS,
   HONOR_LIST_LABELS,
@@ -7,9 +7,11 @@ import {
   honorInput,
   type HonorList,
   type HonorOutput,
-} from '../../../../../core/honor';
-import { fieldProblems } from '../../../../../core/validation';
+} from '@core/honor';
 import Field from '../../../../components/Field';
+import TextArea from '../../../../components/TextArea';
+import TextField from '../../../../components/TextField';
+import { useForm } from '../../../../hooks/use-form';
 import { call } from '../../../../services/cloud';
 import { useAction } from '../../honor';
 
@@ -23,23 +25,19 @@ export default function Rules({
   data: HonorOutput['listRules'];
   onChanged: () => void;
 }) {
-  const [form, setForm] = useState(EMPTY);
   const [editing, setEditing] = useState(false);
-  const [touched, setTouched] = useState(false);
   const act = useAction(onChanged);
-  const problems = fieldProblems(honorInput.saveRule, form, HONOR_FIELD_LABELS);
-  const show = (field: string) => (touched ? problems[field] : null);
-  const set = (patch: Partial<typeof EMPTY>) => setForm((f) => ({ ...f, ...patch }));
+  const rule = useForm({ initial: EMPTY, schema: honorInput.saveRule, labels: HONOR_FIELD_LABELS });
+  const form = rule.values;
+  const edit = (next: typeof EMPTY | null) => {
+    rule.reset(next ?? EMPTY);
+    setEditing(!!next);
+  };
 
   const save = async () => {
-    setTouched(true);
-    if (Object.keys(problems).length > 0) return;
+    if (!rule.validate()) return;
     const input = { ...form, code: form.code.trim(), title: form.title.trim(), article: form.article.trim() };
-    if (await act.run(null, () => call('honor', 'saveRule', input), '已保存')) {
-      setForm(EMPTY);
-      setEditing(false);
-      setTouched(false);
-    }
+    if (await act.run(null, () => call('honor', 'saveRule', input), '已保存')) edit(null);
   };
 
   const mask = (on: boolean) =>
@@ -67,7 +65,7 @@ export default function Rules({
           <Text className="muted">还没有条目。上榜必须依据村规民约，请先添加。</Text>
         )}
         {data.rules.map((r) => (
-          <View key={r.code} className="honor-facts" style={{ marginBottom: '24px' }}>
+          <View key={r.code} className="facts" style={{ marginBottom: '24px' }}>
             <View>
               <Text className={`tag${r.list === 'red' ? '' : ' tag--grey'}`}>
                 {HONOR_LIST_LABELS[r.list]}
@@ -80,11 +78,9 @@ export default function Rules({
             <Text className="muted">{r.article}</Text>
             <Text
               className="chip"
-              onClick={() => {
-                setForm({ code: r.code, list: r.list, title: r.title, article: r.article, active: r.active });
-                setEditing(true);
-                setTouched(false);
-              }}
+              onClick={() =>
+                edit({ code: r.code, list: r.list, title: r.title, article: r.article, active: r.active })
+              }
             >
               修改
             </Text>
@@ -95,58 +91,43 @@ export default function Rules({
       <View className="card" data-testid="rule-form">
         <Text className="card__title">{editing ? `修改 ${form.code}` : '添加条目'}</Text>
         {!editing && (
-          <Field label="原因代码" error={show('code')} hint="字母、数字或 -，如 HJ-2">
-            <Input
-              className="input"
-              value={form.code}
-              maxlength={12}
-              onInput={(e) => set({ code: e.detail.value })}
-            />
-          </Field>
+          <TextField label="原因代码" {...rule.field('code')} hint="字母、数字或 -，如 HJ-2" maxlength={12} />
         )}
-        <Field label="用于" error={show('list')}>
+        <Field label="用于" error={rule.show('list')}>
           <View className="chips">
             {HONOR_LISTS.map((l) => (
               <Text
                 key={l}
                 className={`chip${form.list === l ? ' chip--on' : ''}`}
-                onClick={() => set({ list: l })}
+                onClick={() => rule.set('list', l)}
               >
                 {HONOR_LIST_LABELS[l]}
               </Text>
             ))}
           </View>
         </Field>
-        <Field label="通俗说明" error={show('title')} hint="村民一看就懂的话，如：乱倒垃圾，屡教不改">
-          <Input
-            className="input"
-            value={form.title}
-            maxlength={40}
-            onInput={(e) => set({ title: e.detail.value })}
-          />
-        </Field>
-        <Field label="村规民约条文" error={show('article')}>
-          <Textarea
-            className="textarea"
-            style={{ minHeight: '120px' }}
-            value={form.article}
-            maxlength={300}
-            onInput={(e) => set({ article: e.detail.value })}
-          />
-        </Field>
+        <TextField
+          label="通俗说明"
+          {...rule.field('title')}
+          hint="村民一看就懂的话，如：乱倒垃圾，屡教不改"
+          maxlength={40}
+        />
+        <TextArea
+          label="村规民约条文"
+          {...rule.field('article')}
+          style={{ minHeight: '120px' }}
+          maxlength={300}
+        />
         <Field label="启用">
-          <Switch checked={form.active} color="#b3261e" onChange={(e) => set({ active: e.detail.value })} />
+          <Switch
+            checked={form.active}
+            color="#b3261e"
+            onChange={(e) => rule.set('active', e.detail.value)}
+          />
         </Field>
         <View className="row">
           {editing && (
-            <Button
-              className="btn btn--ghost"
-              onClick={() => {
-                setForm(EMPTY);
-                setEditing(false);
-                setTouched(false);
-              }}
-            >
+            <Button className="btn btn--ghost" onClick={() => edit(null)}>
               取消修改
             </Button>
           )}

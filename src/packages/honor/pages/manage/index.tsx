@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { Button, Picker, Text, View } from '@tarojs/components';
-import { BOARD_STATUS_LABELS, boardId as boardIdOf, monthLabel, monthOf } from '../../../../../core/honor';
-import { canManageVillage } from '../../../../../core/roles';
+import { BOARD_STATUS_LABELS, boardId as boardIdOf, monthLabel, monthOf } from '@core/honor';
+import { canManageVillage } from '@core/roles';
 import Screen from '../../../../components/Screen';
 import StateView from '../../../../components/StateView';
 import { useRemote } from '../../../../hooks/use-remote';
@@ -68,7 +68,7 @@ export default function ManageHonor() {
   return (
     <Screen title="管理红黑榜">
       <Text className="section-title">新建红黑榜</Text>
-      <View className="card honor-stack" data-testid="create">
+      <View className="card stack" data-testid="create">
         <Picker
           mode="date"
           fields="month"

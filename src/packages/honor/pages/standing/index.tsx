@@ -1,14 +1,15 @@
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
-import { HONOR_LIST_LABELS, monthLabel, type StandingEntry } from '../../../../../core/honor';
-import { formatDate, formatDateTime } from '../../../../../core/time';
+import { HONOR_LIST_LABELS, monthLabel, type StandingEntry } from '@core/honor';
+import { formatDate, formatDateTime } from '@core/time';
 import Screen from '../../../../components/Screen';
 import StateView, { RemoteState } from '../../../../components/StateView';
 import { useRemote } from '../../../../hooks/use-remote';
 import { useShownAgain } from '../../../../hooks/use-shown-again';
 import { call } from '../../../../services/cloud';
 import EntryCard from '../../components/EntryCard';
-import { APPEAL_STATUS_LABELS, appealLastDay, appealUrl, RESTRICTION_STATE_LABELS } from '../../honor';
+import { APPEAL_STATUS_LABELS, appealLastDay, RESTRICTION_STATE_LABELS } from '../../honor';
+import { routes } from '../../../../routes';
 import '../../honor.css';
 
 /** One time the household was on a board: the entry, its appeal, its restriction, and 申诉 while it may. */
@@ -20,7 +21,7 @@ function StandingCard({ item }: { item: StandingEntry }) {
         {monthLabel(item.month)} · {HONOR_LIST_LABELS[entry.list]}
       </Text>
       <EntryCard entry={entry} />
-      <View className="honor-facts">
+      <View className="facts">
         {restriction && (
           <Text>
             <Text className={`tag${restriction.state === 'active' ? '' : ' tag--ok'}`}>
@@ -51,7 +52,11 @@ function StandingCard({ item }: { item: StandingEntry }) {
             <Text>如有异议，可以申诉，截止到 {appealLastDay(item.appealUntil)}。</Text>
             <Button
               className="btn btn--primary"
-              onClick={() => void Taro.navigateTo({ url: appealUrl(item.boardId, entry.entryId) })}
+              onClick={() =>
+                void Taro.navigateTo({
+                  url: routes.honor.appeal({ boardId: item.boardId, entryId: entry.entryId }),
+                })
+              }
             >
               申诉
             </Button>

@@ -1,6 +1,6 @@
-import { useRef, useState } from 'react';
+import { useRef } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
-import { Input, Text, Textarea, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import {
   LINK_KINDS,
   LINK_LABELS,
@@ -15,17 +15,18 @@ import {
   type LinkKind,
   type NoticeKind,
   type Urgency,
-} from '../../../../../core/notices';
-import { fieldProblems } from '../../../../../core/validation';
+} from '@core/notices';
 import Field from '../../../../components/Field';
 import FormActions from '../../../../components/FormActions';
 import Screen from '../../../../components/Screen';
+import TextArea from '../../../../components/TextArea';
+import TextField from '../../../../components/TextField';
+import { useForm } from '../../../../hooks/use-form';
 import { RemoteState } from '../../../../components/StateView';
 import { useRemote } from '../../../../hooks/use-remote';
 import { call } from '../../../../services/cloud';
 import { randomBytes } from '../../../../services/random';
-import { confirm } from '../../../../utils/feedback';
-import { coverageUrl } from '../../../../pages/notices/links';
+import { routes } from '../../../../routes';
 import '../../notices.css';
 
 const hex = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
@@ -46,47 +47,43 @@ function linkParam(raw: string | undefined): { kind: LinkKind; id: string } | nu
 export default function Compose() {
   const router = useRouter();
   const options = useRemote(() => call('notices', 'composeOptions', {}), []);
-  const [choice, setChoice] = useState(0);
-  const [kind, setKind] = useState<NoticeKind>('meeting');
-  const [urgency, setUrgency] = useState<Urgency>('normal');
-  const [title, setTitle] = useState('');
-  const [body, setBody] = useState('');
-  const [link, setLink] = useState(() => linkParam(router.params.link));
-  const [touched, setTouched] = useState(false);
-  const [sending, setSending] = useState(false);
-  const [serverError, setServerError] = useState<string | null>(null);
   const requestId = useRef<string | null>(null);
-
   const data = options.data;
-  const picked = data?.options[choice] ?? null;
-  const problems = fieldProblems(
-    noticesInput.push,
-    { requestId: 'x'.repeat(16), title, body, kind, urgency, audience: picked?.audience, link },
-    NOTICE_FIELD_LABELS,
-  );
-  const show = (field: string) => (touched ? problems[field] : null);
-  const left = data ? data.perDay - data.sentToday : 0;
-
-  const submit = async () => {
-    setTouched(true);
-    setServerError(null);
-    if (!picked || Object.keys(problems).length > 0) return;
-    if (!(await confirm(`发送给${picked.label}？`, '发送后所有收件人都能看到，不能撤回。', '发送'))) return;
-    setSending(true);
-    requestId.current ??= hex(await randomBytes(12));
-    const result = await call('notices', 'push', {
-      requestId: requestId.current,
+  const form = useForm({
+    initial: () => ({
+      choice: 0,
+      kind: 'meeting' as NoticeKind,
+      urgency: 'normal' as Urgency,
+      title: '',
+      body: '',
+      link: linkParam(router.params.link),
+    }),
+    // The request id is drawn when sending; any 16 characters stand for it in the check.
+    input: ({ choice, title, body, kind, urgency, link }) => ({
+      requestId: 'x'.repeat(16),
       title,
       body,
       kind,
       urgency,
-      audience: picked.audience,
+      audience: data?.options[choice]?.audience,
       link,
-    });
-    setSending(false);
-    if (!result.ok) return setServerError(result.error.message);
-    await Taro.redirectTo({ url: coverageUrl(result.data.noticeId) });
-  };
+    }),
+    schema: noticesInput.push,
+    labels: NOTICE_FIELD_LABELS,
+    ask: (v) => ({
+      title: `发送给${data?.options[v.choice]?.label}？`,
+      content: '发送后所有收件人都能看到，不能撤回。',
+      confirmText: '发送',
+    }),
+    send: async (input, v) => {
+      requestId.current ??= hex(await randomBytes(12));
+      const audience = data!.options[v.choice]!.audience;
+      return call('notices', 'push', { ...input, requestId: requestId.current, audience });
+    },
+    done: ({ noticeId }) => Taro.redirectTo({ url: routes.notices.coverage({ noticeId }) }),
+  });
+  const { choice, kind, urgency, link } = form.values;
+  const left = data ? data.perDay - data.sentToday : 0;
 
   const chip = (on: boolean, text: string, pick: () => void) => (
     <Text key={text} className={`chip${on ? ' chip--on' : ''}`} onClick={pick}>
@@ -103,58 +100,44 @@ export default function Compose() {
           <Text className="muted lead">
             收件人在“通知”里都能看到；开启了提醒的，还会收到微信提醒。今天还可发送 {left} 条。
           </Text>
-          <Field label="发给谁" error={show('audience')}>
+          <Field label="发给谁" error={form.show('audience')}>
             <View className="choice-list" data-testid="audiences">
-              {data.options.map((o, i) => chip(i === choice, o.label, () => setChoice(i)))}
+              {data.options.map((o, i) => chip(i === choice, o.label, () => form.set('choice', i)))}
             </View>
           </Field>
           <Field label="类别">
             <View className="choice-list">
-              {NOTICE_KINDS.map((k) => chip(k === kind, NOTICE_KIND_LABELS[k], () => setKind(k)))}
+              {NOTICE_KINDS.map((k) => chip(k === kind, NOTICE_KIND_LABELS[k], () => form.set('kind', k)))}
             </View>
           </Field>
           <Field label="紧急程度">
             <View className="choice-list">
-              {URGENCIES.map((u) => chip(u === urgency, URGENCY_LABELS[u], () => setUrgency(u)))}
+              {URGENCIES.map((u) => chip(u === urgency, URGENCY_LABELS[u], () => form.set('urgency', u)))}
             </View>
           </Field>
-          <Field
+          <TextField
             label="标题（微信提醒里显示）"
-            error={show('title')}
-            hint={`${title.trim().length}/${NOTICE_TITLE_MAX} 字`}
-          >
-            <Input
-              className="input"
-              value={title}
-              placeholder="例如：周六召开党群圆桌会"
-              maxlength={NOTICE_TITLE_MAX}
-              onInput={(e) => setTitle(e.detail.value)}
-            />
-          </Field>
-          <Field label="内容" error={show('body')} hint={`${body.trim().length}/${NOTICE_BODY_MAX} 字`}>
-            <Textarea
-              className="textarea"
-              value={body}
-              placeholder="时间、地点、要做什么、联系谁"
-              maxlength={NOTICE_BODY_MAX}
-              onInput={(e) => setBody(e.detail.value)}
-            />
-          </Field>
+            {...form.field('title')}
+            counted
+            placeholder="例如：周六召开党群圆桌会"
+            maxlength={NOTICE_TITLE_MAX}
+          />
+          <TextArea
+            label="内容"
+            {...form.field('body')}
+            counted
+            placeholder="时间、地点、要做什么、联系谁"
+            maxlength={NOTICE_BODY_MAX}
+          />
           {link && (
             <View className="row">
               <Text className="tag tag--grey">附带：{LINK_LABELS[link.kind]}</Text>
-              <Text className="chip" onClick={() => setLink(null)}>
+              <Text className="chip" onClick={() => form.set('link', null)}>
                 去掉
               </Text>
             </View>
           )}
-          {serverError && <Text className="form__error">{serverError}</Text>}
-          <FormActions
-            submitText="发送"
-            sending={sending}
-            onSubmit={() => void submit()}
-            onCancel={() => void Taro.navigateBack()}
-          />
+          <FormActions submitText="发送" form={form} />
         </View>
       )}
     </Screen>

@@ -6,8 +6,8 @@ import {
   SEND_STATUS_LABELS,
   type DeliveryCounts,
   type NoticesOutput,
-} from '../../../../../core/notices';
-import { formatDateTime } from '../../../../../core/time';
+} from '@core/notices';
+import { formatDateTime } from '@core/time';
 import Screen from '../../../../components/Screen';
 import StateView, { RemoteState } from '../../../../components/StateView';
 import { useRemote } from '../../../../hooks/use-remote';

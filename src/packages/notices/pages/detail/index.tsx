@@ -1,25 +1,25 @@
 import { useEffect } from 'react';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
-import { LINK_LABELS, NOTICE_KIND_LABELS, type NoticeView } from '../../../../../core/notices';
-import { formatDateTime } from '../../../../../core/time';
+import { LINK_LABELS, NOTICE_KIND_LABELS, type NoticeView } from '@core/notices';
+import { formatDateTime } from '@core/time';
 import Screen from '../../../../components/Screen';
 import { RemoteState } from '../../../../components/StateView';
 import { useRemote } from '../../../../hooks/use-remote';
 import { call } from '../../../../services/cloud';
 import { showNoticeBadge } from '../../../../utils/notice-badge';
-import { coverageUrl } from '../../../../pages/notices/links';
+import { routes } from '../../../../routes';
 import '../../notices.css';
 
 /** Where a notice's link leads: the briefing, the agenda item, or the village's honor board. */
 function linkUrl(link: NonNullable<NoticeView['link']>): string {
   switch (link.kind) {
     case 'briefing':
-      return `/packages/briefings/pages/detail/index?id=${link.id}`;
+      return routes.briefings.detail({ briefingId: link.id });
     case 'agenda':
-      return `/packages/agenda/pages/item/index?id=${link.id}`;
+      return routes.agenda.item({ itemId: link.id });
     case 'honor':
-      return '/packages/honor/pages/board/index';
+      return routes.honor.board;
   }
 }
 
@@ -67,7 +67,7 @@ export default function NoticeDetail() {
           {n.canOversee && (
             <Button
               className="btn btn--primary"
-              onClick={() => void Taro.navigateTo({ url: coverageUrl(n.noticeId) })}
+              onClick={() => void Taro.navigateTo({ url: routes.notices.coverage({ noticeId: n.noticeId }) })}
             >
               送达情况
             </Button>

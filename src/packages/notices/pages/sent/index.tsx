@@ -1,14 +1,14 @@
 import { useCallback, useEffect } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { SEND_STATUS_LABELS, type SentSummary } from '../../../../../core/notices';
-import { formatDateTime } from '../../../../../core/time';
+import { SEND_STATUS_LABELS, type SentSummary } from '@core/notices';
+import { formatDateTime } from '@core/time';
 import Screen from '../../../../components/Screen';
 import { PagedListMore, PagedListTop } from '../../../../components/PagedListStatus';
 import { usePagedList } from '../../../../hooks/use-paged-list';
 import { useShownAgain } from '../../../../hooks/use-shown-again';
 import { call } from '../../../../services/cloud';
-import { coverageUrl } from '../../../../pages/notices/links';
+import { routes } from '../../../../routes';
 import '../../notices.css';
 
 /** 已发通知: what the sender sent (admins: everything to the villages they oversee), with households read. */
@@ -36,7 +36,7 @@ export default function SentNotices() {
           key={n.noticeId}
           className="card"
           data-testid="sent-notice"
-          onClick={() => void Taro.navigateTo({ url: coverageUrl(n.noticeId) })}
+          onClick={() => void Taro.navigateTo({ url: routes.notices.coverage({ noticeId: n.noticeId }) })}
         >
           <View>
             {n.urgency === 'urgent' && <Text className="tag notice-urgent">紧急</Text>}
