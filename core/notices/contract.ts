@@ -185,7 +185,7 @@ export const noticesActions = {
     input: z.object({}),
     output: returns<{ options: ComposeOption[]; sentToday: number; perDay: number }>(),
     allow: LEADERS_AND_ADMINS,
-    rule: 'the audiences core/notices.ts canNotify allows',
+    rule: 'the audiences core/notices/policy.ts canNotify allows',
   },
   push: {
     input: z.object({

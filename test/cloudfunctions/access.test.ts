@@ -1,4 +1,5 @@
-import { accessOf, ACCESS, columnAllowed, ROLE_COLUMNS, type RoleColumn } from '../../core/access';
+import { accessOf, ACCESS } from '../../core/access';
+import { columnAllowed, ROLE_COLUMNS, type RoleColumn } from '../../scripts/tools/access-matrix';
 import type { FunctionName } from '../../core/api';
 import { DEMO_GROUP_LEADERS, DEMO_GROUP_MEMBER, DEMO_IDENTITIES } from '../../scripts/demo/identities';
 import { fail } from '../../core/result';

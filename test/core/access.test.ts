@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { accessMarkdown, accessRows, ACCESS, columnAllowed, ROLE_COLUMNS } from '../../core/access';
+import { ACCESS } from '../../core/access';
+import { accessMarkdown, accessRows, columnAllowed, ROLE_COLUMNS } from '../../scripts/tools/access-matrix';
 
 describe('the authorization matrix', () => {
   test('README shows the matrix as the code has it (npm run access-table prints it)', () => {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
-import { ACCESS, accessOf, columnAllowed } from '../../core/access';
+import { ACCESS, accessOf } from '../../core/access';
+import { columnAllowed } from '../../scripts/tools/access-matrix';
 import { AGENDA_ERROR_CODES, agendaInput } from '../../core/agenda';
 import type { FunctionName } from '../../core/api';
 import { briefingsInput } from '../../core/briefings';
