@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
-import { Button, Text, Textarea, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import { MERGE_FROM_STEPS, STEP_LABELS, type ItemDetail, type ItemSummary } from '@core/agenda';
 import type { Result } from '@core/result';
+import { TextBox } from '../../../../components/TextArea';
 import { call } from '../../../../services/cloud';
 import Choice from '../../components/Choice';
 import { confirm, toast } from '../../../../utils/feedback';
@@ -198,15 +199,12 @@ export default function AdminPanel({ item, onChanged }: { item: ItemDetail; onCh
               <Text>{m.title}</Text>
             </Choice>
           ))}
-          <View className="box">
-            <Textarea
-              className="textarea"
-              value={note}
-              placeholder="合并原因（两件事项上都会显示）"
-              maxlength={100}
-              onInput={(e) => setNote(e.detail.value)}
-            />
-          </View>
+          <TextBox
+            value={note}
+            placeholder="合并原因（两件事项上都会显示）"
+            maxlength={100}
+            onInput={setNote}
+          />
           {error && <Text className="form__error">{error}</Text>}
           <View className="row admin-panel__row">
             <Button className="btn btn--ghost" onClick={() => setMerging(null)}>
@@ -234,15 +232,13 @@ export default function AdminPanel({ item, onChanged }: { item: ItemDetail; onCh
       ) : (
         <View>
           {buttons.some((b) => b.usesNote) && (
-            <View className="box">
-              <Textarea
-                className="textarea admin-panel__note"
-                value={note}
-                placeholder={noteHint}
-                maxlength={200}
-                onInput={(e) => setNote(e.detail.value)}
-              />
-            </View>
+            <TextBox
+              value={note}
+              placeholder={noteHint}
+              maxlength={200}
+              onInput={setNote}
+              className="admin-panel__note"
+            />
           )}
           {error && <Text className="form__error">{error}</Text>}
           <View className="stack admin-panel__row">

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Button, Text, Textarea, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import { COMMENT_MAX, type CommentView } from '@core/agenda';
 import { formatDateTime } from '@core/time';
 import { FormError } from '../../../../components/FormActions';
@@ -7,6 +7,7 @@ import { PagedListMore } from '../../../../components/PagedListStatus';
 import StateView from '../../../../components/StateView';
 import { useForm } from '../../../../hooks/use-form';
 import { usePagedList } from '../../../../hooks/use-paged-list';
+import { TextBox } from '../../../../components/TextArea';
 import { call } from '../../../../services/cloud';
 import { toast } from '../../../../utils/feedback';
 
@@ -58,15 +59,13 @@ export default function Comments(props: { itemId: string; open: boolean; onPoste
       <PagedListMore list={list} />
       {props.open && (
         <View className="comment__form">
-          <View className="box">
-            <Textarea
-              className="textarea comment__input"
-              value={form.values.text}
-              placeholder="说说您的看法和建议"
-              maxlength={COMMENT_MAX}
-              onInput={(e) => form.set('text', e.detail.value)}
-            />
-          </View>
+          <TextBox
+            value={form.values.text}
+            placeholder="说说您的看法和建议"
+            maxlength={COMMENT_MAX}
+            onInput={form.on('text')}
+            className="comment__input"
+          />
           <FormError message={form.error} />
           <Button
             className="btn btn--primary"

@@ -1,8 +1,9 @@
-import { Button, Text, Textarea, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import type { TaskView } from '@core/agenda';
 import { formatDate, formatDateTime } from '@core/time';
 import { FormError } from '../../../../components/FormActions';
 import { useForm } from '../../../../hooks/use-form';
+import { TextBox } from '../../../../components/TextArea';
 import { call } from '../../../../services/cloud';
 import { toast } from '../../../../utils/feedback';
 
@@ -66,15 +67,12 @@ export default function Tasks(props: {
                       </Text>
                     ))}
                   </View>
-                  <View className="box">
-                    <Textarea
-                      className="textarea"
-                      value={note}
-                      placeholder="做了什么、还差什么"
-                      maxlength={200}
-                      onInput={(e) => form.set('note', e.detail.value)}
-                    />
-                  </View>
+                  <TextBox
+                    value={note}
+                    placeholder="做了什么、还差什么"
+                    maxlength={200}
+                    onInput={form.on('note')}
+                  />
                   <FormError message={form.error} />
                   <View className="row">
                     <Button className="btn btn--ghost" onClick={() => form.set('taskId', null)}>

@@ -1,12 +1,12 @@
 import { useState } from 'react';
-import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
-import { Button, Text, Textarea, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { Button, Text, View } from '@tarojs/components';
 import { canUpdateTask, DISCUSSION_STEPS, STEP_LABELS, type ItemDetail, type PollBrief } from '@core/agenda';
 import { formatDate, formatDateTime } from '@core/time';
-import { useShownAgain } from '../../../../hooks/use-shown-again';
 import Screen from '../../../../components/Screen';
 import { RemoteState } from '../../../../components/StateView';
 import { useRemote } from '../../../../hooks/use-remote';
+import { TextBox } from '../../../../components/TextArea';
 import { call } from '../../../../services/cloud';
 import { useSession } from '../../../../store/session';
 import { confirm, toast } from '../../../../utils/feedback';
@@ -18,6 +18,7 @@ import Tasks from './Tasks';
 import { routes } from '../../../../routes';
 import '../../agenda.css';
 import './index.css';
+import { useRefresh } from '../../../../hooks/use-refresh';
 
 const POLL_STATUS: Record<PollBrief['status'], string> = {
   draft: '准备中，尚未开始投票',
@@ -36,12 +37,7 @@ export default function ItemPage() {
   const session = useSession();
   const me = session.me?.status === 'bound' ? session.me.member : null;
   const item = useRemote(() => call('agenda', 'getItem', { itemId }), [itemId]);
-  usePullDownRefresh(() => {
-    void item.reload().finally(() => Taro.stopPullDownRefresh());
-  });
-  useShownAgain(() => {
-    void item.reload();
-  });
+  useRefresh(item.reload, { shownAgain: true });
 
   if (!item.data) {
     return (
@@ -224,15 +220,7 @@ function Verdict({
       {canGive && !item.mine.verdict && (
         <View>
           {disputing && (
-            <View className="box">
-              <Textarea
-                className="textarea"
-                value={reason}
-                placeholder="哪里没办好？"
-                maxlength={200}
-                onInput={(e) => setReason(e.detail.value)}
-              />
-            </View>
+            <TextBox value={reason} placeholder="哪里没办好？" maxlength={200} onInput={setReason} />
           )}
           {error && <Text className="form__error">{error}</Text>}
           <View className="row">

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useRouter } from '@tarojs/taro';
-import { Picker, Text, Textarea, View } from '@tarojs/components';
+import { Picker, Text, View } from '@tarojs/components';
 import type { ItemDetail, ParticipantView } from '@core/agenda';
 import { DAY_MS, fromChinaPickers, toChinaPickers } from '@core/time';
 import Field from '../../../../components/Field';
@@ -10,6 +10,7 @@ import StateView, { RemoteState } from '../../../../components/StateView';
 import TextField from '../../../../components/TextField';
 import { useForm } from '../../../../hooks/use-form';
 import { useRemote } from '../../../../hooks/use-remote';
+import { TextBox } from '../../../../components/TextArea';
 import { call } from '../../../../services/cloud';
 import { backWith } from '../../../../utils/feedback';
 import Choice from '../../components/Choice';
@@ -140,15 +141,12 @@ function MinutesForm({ item }: { item: ItemDetail }) {
     <View className="card" data-testid="minutes-form">
       <Text className="card__title">会议纪要：{item.title}</Text>
       <Text className="muted lead">纪要会公开在事项页上：谁参加了、讨论了什么、形成了什么意见。</Text>
-      <View className="box">
-        <Textarea
-          className="textarea"
-          value={form.values.minutes}
-          placeholder="会议讨论的情况和形成的意见"
-          maxlength={2000}
-          onInput={(e) => form.set('minutes', e.detail.value)}
-        />
-      </View>
+      <TextBox
+        value={form.values.minutes}
+        placeholder="会议讨论的情况和形成的意见"
+        maxlength={2000}
+        onInput={form.on('minutes')}
+      />
       <FormActions submitText="保存纪要" form={form} />
     </View>
   );
