@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
+import { useRouter } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import {
   checkChoices,
@@ -23,6 +23,7 @@ import PublicReceipts from './PublicReceipts';
 import Choice from '../../components/Choice';
 import '../../agenda.css';
 import './index.css';
+import { useRefresh } from '../../../../hooks/use-refresh';
 
 export function eligibilityText(poll: Pick<PollView, 'eligibility'>): string {
   const e = poll.eligibility;
@@ -50,9 +51,7 @@ function rulesText(p: PollView): string {
 export default function PollPage() {
   const pollId = useRouter().params.id ?? '';
   const poll = useRemote(() => call('agenda', 'getPoll', { pollId }), [pollId]);
-  usePullDownRefresh(() => {
-    void poll.reload().finally(() => Taro.stopPullDownRefresh());
-  });
+  useRefresh(poll.reload);
   const [chosen, setChosen] = useState<string[]>([]);
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<string | null>(null);

@@ -1,4 +1,3 @@
-import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { LEVEL_LABELS, POSITION_LABELS } from '@core/groups';
 import Screen from '../../../../components/Screen';
@@ -6,13 +5,12 @@ import StateView from '../../../../components/StateView';
 import { useRemote } from '../../../../hooks/use-remote';
 import { call } from '../../../../services/cloud';
 import './index.css';
+import { useRefresh } from '../../../../hooks/use-refresh';
 
 /** 联盟小组: the five functional groups, what each does, who leads it, how many members it has. */
 export default function Groups() {
   const groups = useRemote(() => call('members', 'listGroups', {}));
-  usePullDownRefresh(() => {
-    void groups.reload().finally(() => Taro.stopPullDownRefresh());
-  });
+  useRefresh(groups.reload);
 
   return (
     <Screen title="联盟小组">

@@ -1,9 +1,8 @@
 import { useEffect, useState } from 'react';
-import Taro, { usePullDownRefresh, useRouter, useUnload } from '@tarojs/taro';
+import Taro, { useRouter, useUnload } from '@tarojs/taro';
 import { Button, Text, Textarea, View } from '@tarojs/components';
 import { DISCLOSURE_LABELS, WITHDRAW_REASON_MAX, type BriefingsOutput } from '@core/briefings';
 import { formatDate, formatDateTime } from '@core/time';
-import { useShownAgain } from '../../../../hooks/use-shown-again';
 import Screen from '../../../../components/Screen';
 import { RemoteState } from '../../../../components/StateView';
 import { useRemote } from '../../../../hooks/use-remote';
@@ -14,6 +13,7 @@ import RichBody from '../../components/RichBody';
 import { routes } from '../../../../routes';
 import '../../briefings.css';
 import './index.css';
+import { useRefresh } from '../../../../hooks/use-refresh';
 
 /** Opens a cloud file: downloaded and shown by WeChat; the local H5 build has no cloud storage. */
 async function openAttachment(fileId: string): Promise<void> {
@@ -46,12 +46,7 @@ export default function BriefingPage() {
   const [reason, setReason] = useState('');
   const [stats, setStats] = useState<BriefingsOutput['readStats'] | null>(null);
 
-  usePullDownRefresh(() => {
-    void page.reload().finally(() => Taro.stopPullDownRefresh());
-  });
-  useShownAgain(() => {
-    void page.reload();
-  });
+  useRefresh(page.reload, { shownAgain: true });
   useUnload(() => stopSpeaking());
   useEffect(() => () => stopSpeaking(), []);
 

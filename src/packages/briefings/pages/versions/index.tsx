@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
+import { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { BriefingsOutput } from '@core/briefings';
 import { formatDateTime } from '@core/time';
@@ -10,15 +10,14 @@ import { call } from '../../../../services/cloud';
 import { toast } from '../../../../utils/feedback';
 import RichBody from '../../components/RichBody';
 import '../../briefings.css';
+import { useRefresh } from '../../../../hooks/use-refresh';
 
 /** 修改历史: every version of a briefing, newest first, who changed it and when; tap one to read it as it was. */
 export default function Versions() {
   const briefingId = useRouter().params.id ?? '';
   const versions = useRemote(() => call('briefings', 'listVersions', { briefingId }), [briefingId]);
   const [open, setOpen] = useState<BriefingsOutput['getVersion'] | null>(null);
-  usePullDownRefresh(() => {
-    void versions.reload().finally(() => Taro.stopPullDownRefresh());
-  });
+  useRefresh(versions.reload);
 
   const show = async (version: number) => {
     if (open?.version === version) return setOpen(null);

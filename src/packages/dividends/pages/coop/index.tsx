@@ -1,4 +1,4 @@
-import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import {
   BASIS_LABELS,
@@ -11,7 +11,6 @@ import {
 import Screen from '../../../../components/Screen';
 import { RemoteState } from '../../../../components/StateView';
 import { useRemote } from '../../../../hooks/use-remote';
-import { useShownAgain } from '../../../../hooks/use-shown-again';
 import { fromHundredths } from '@core/decimal';
 import { call } from '../../../../services/cloud';
 import { DistributionTags } from '../../components/DividendLine';
@@ -19,6 +18,7 @@ import RosterTable from '../../components/RosterTable';
 import { percentOfBp } from '../../dividends';
 import { routes } from '../../../../routes';
 import '../../dividends.css';
+import { useRefresh } from '../../../../hooks/use-refresh';
 
 /** The cooperative's rule in words: the split, the transaction return, and how holdings become shares. */
 function RuleCard({ c }: { c: CooperativeView }) {
@@ -58,12 +58,7 @@ function RuleCard({ c }: { c: CooperativeView }) {
 export default function Cooperative() {
   const coopId = useRouter().params.id ?? '';
   const coop = useRemote(() => call('dividends', 'getCooperative', { coopId }), [coopId]);
-  usePullDownRefresh(() => {
-    void coop.reload().finally(() => Taro.stopPullDownRefresh());
-  });
-  useShownAgain(() => {
-    void coop.reload();
-  });
+  useRefresh(coop.reload, { shownAgain: true });
   const c = coop.data;
   if (!c) {
     return (

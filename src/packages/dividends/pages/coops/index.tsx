@@ -1,16 +1,16 @@
-import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { BASIS_LABELS, LEGAL_FORM_LABELS } from '@core/dividends';
 import { canManageVillage } from '@core/roles';
 import Screen from '../../../../components/Screen';
 import StateView, { RemoteState } from '../../../../components/StateView';
 import { useRemote } from '../../../../hooks/use-remote';
-import { useShownAgain } from '../../../../hooks/use-shown-again';
 import { call } from '../../../../services/cloud';
 import { useSession } from '../../../../store/session';
 import SummaryFigures from '../../components/SummaryFigures';
 import { routes } from '../../../../routes';
 import '../../dividends.css';
+import { useRefresh } from '../../../../hooks/use-refresh';
 
 /**
  * 合作社公示: every cooperative, its legal form and the basis the law gives it, how many shareholders, and
@@ -20,12 +20,7 @@ export default function Cooperatives() {
   const session = useSession();
   const member = session.me?.status === 'bound' ? session.me.member : null;
   const coops = useRemote(() => call('dividends', 'listCooperatives', {}), []);
-  usePullDownRefresh(() => {
-    void coops.reload().finally(() => Taro.stopPullDownRefresh());
-  });
-  useShownAgain(() => {
-    void coops.reload();
-  });
+  useRefresh(coops.reload, { shownAgain: true });
   const list = coops.data?.cooperatives ?? null;
   const admin = !!member && canManageVillage(member, member.villageId);
 

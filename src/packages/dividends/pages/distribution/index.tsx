@@ -1,12 +1,11 @@
 import { useState } from 'react';
-import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import type { DistributionView } from '@core/dividends';
 import { formatDate } from '@core/time';
 import Screen from '../../../../components/Screen';
 import { RemoteState } from '../../../../components/StateView';
 import { useRemote } from '../../../../hooks/use-remote';
-import { useShownAgain } from '../../../../hooks/use-shown-again';
 import { call } from '../../../../services/cloud';
 import { saveTextFile } from '../../../../services/save-file';
 import { inform, toast } from '../../../../utils/feedback';
@@ -21,6 +20,7 @@ import SummaryFigures from '../../components/SummaryFigures';
 import { useAction } from '../../dividends';
 import { routes } from '../../../../routes';
 import '../../dividends.css';
+import { useRefresh } from '../../../../hooks/use-refresh';
 
 /**
  * The steps a distribution goes through, for its managers: 核算 (declared), 复核通过 by a second manager
@@ -131,12 +131,7 @@ function Steps({ d, onDone }: { d: DistributionView; onDone: () => void }) {
 export default function Distribution() {
   const distributionId = useRouter().params.id ?? '';
   const dist = useRemote(() => call('dividends', 'getDistribution', { distributionId }), [distributionId]);
-  usePullDownRefresh(() => {
-    void dist.reload().finally(() => Taro.stopPullDownRefresh());
-  });
-  useShownAgain(() => {
-    void dist.reload();
-  });
+  useRefresh(dist.reload, { shownAgain: true });
   const d = dist.data;
   if (!d) {
     return (

@@ -1,4 +1,4 @@
-import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import type { MyDividend } from '@core/dividends';
 import Screen from '../../../../components/Screen';
@@ -9,6 +9,7 @@ import DividendLine from '../../components/DividendLine';
 import WhatIf from '../../components/WhatIf';
 import { routes } from '../../../../routes';
 import '../../dividends.css';
+import { useRefresh } from '../../../../hooks/use-refresh';
 
 /** The household's dividends by cooperative, each cooperative's newest year (and version) first. */
 function byCooperative(dividends: MyDividend[]): { coopId: string; coopName: string; items: MyDividend[] }[] {
@@ -35,9 +36,7 @@ function byCooperative(dividends: MyDividend[]): { coopId: string; coopName: str
  */
 export default function MyDividends() {
   const mine = useRemote(() => call('dividends', 'myDividends', {}), []);
-  usePullDownRefresh(() => {
-    void mine.reload().finally(() => Taro.stopPullDownRefresh());
-  });
+  useRefresh(mine.reload);
   const data = mine.data;
 
   return (

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import {
   BOARD_STATUS_LABELS,
@@ -16,13 +16,13 @@ import { formatDate } from '@core/time';
 import Screen from '../../../../components/Screen';
 import StateView, { RemoteState } from '../../../../components/StateView';
 import { useRemote } from '../../../../hooks/use-remote';
-import { useShownAgain } from '../../../../hooks/use-shown-again';
 import { call } from '../../../../services/cloud';
 import { useSession } from '../../../../store/session';
 import EntryCard from '../../components/EntryCard';
 import { reviewText } from '../../honor';
 import { routes } from '../../../../routes';
 import '../../honor.css';
+import { useRefresh } from '../../../../hooks/use-refresh';
 
 /** The red list and the black list of one board, side by side when the screen is wide enough. */
 function BoardLists({ board }: { board: BoardView }) {
@@ -66,13 +66,10 @@ export default function HonorBoard() {
   );
   const admin = !!boards.data && canManageVillage(member, boards.data.villageId);
 
-  const reload = () => Promise.all([boards.reload(), board.reload()]);
-  usePullDownRefresh(() => {
-    void reload().finally(() => Taro.stopPullDownRefresh());
-  });
-  useShownAgain(() => {
-    void reload();
-  });
+  const reload = async () => {
+    await Promise.all([boards.reload(), board.reload()]);
+  };
+  useRefresh(reload, { shownAgain: true });
 
   const buttons = (
     <View className="row" style={{ marginBottom: '24px' }}>

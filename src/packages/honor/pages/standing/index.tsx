@@ -1,16 +1,16 @@
-import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { HONOR_LIST_LABELS, monthLabel, type StandingEntry } from '@core/honor';
 import { formatDate, formatDateTime } from '@core/time';
 import Screen from '../../../../components/Screen';
 import StateView, { RemoteState } from '../../../../components/StateView';
 import { useRemote } from '../../../../hooks/use-remote';
-import { useShownAgain } from '../../../../hooks/use-shown-again';
 import { call } from '../../../../services/cloud';
 import EntryCard from '../../components/EntryCard';
 import { APPEAL_STATUS_LABELS, appealLastDay, RESTRICTION_STATE_LABELS } from '../../honor';
 import { routes } from '../../../../routes';
 import '../../honor.css';
+import { useRefresh } from '../../../../hooks/use-refresh';
 
 /** One time the household was on a board: the entry, its appeal, its restriction, and 申诉 while it may. */
 function StandingCard({ item }: { item: StandingEntry }) {
@@ -76,12 +76,7 @@ function StandingCard({ item }: { item: StandingEntry }) {
  */
 export default function MyStanding() {
   const standing = useRemote(() => call('honor', 'myStanding', {}), []);
-  usePullDownRefresh(() => {
-    void standing.reload().finally(() => Taro.stopPullDownRefresh());
-  });
-  useShownAgain(() => {
-    void standing.reload();
-  });
+  useRefresh(standing.reload, { shownAgain: true });
 
   if (!standing.data) {
     return (

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
+import { useRouter } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import {
   DELIVERY_LABELS,
@@ -11,11 +11,11 @@ import { formatDateTime } from '@core/time';
 import Screen from '../../../../components/Screen';
 import StateView, { RemoteState } from '../../../../components/StateView';
 import { useRemote } from '../../../../hooks/use-remote';
-import { useShownAgain } from '../../../../hooks/use-shown-again';
 import { call } from '../../../../services/cloud';
 import { saveTextFile } from '../../../../services/save-file';
 import { inform, toast } from '../../../../utils/feedback';
 import '../../notices.css';
+import { useRefresh } from '../../../../hooks/use-refresh';
 
 /** While messages are still going out, the page looks again this often. */
 const REFRESH_MS = 5000;
@@ -53,12 +53,7 @@ export default function Coverage() {
   const coverage = useRemote(() => call('notices', 'coverage', { noticeId }), [noticeId]);
   const [open, setOpen] = useState<string | null>(null);
   const [exporting, setExporting] = useState(false);
-  usePullDownRefresh(() => {
-    void coverage.reload().finally(() => Taro.stopPullDownRefresh());
-  });
-  useShownAgain(() => {
-    void coverage.reload();
-  });
+  useRefresh(coverage.reload, { shownAgain: true });
   const c: NoticesOutput['coverage'] | null = coverage.data;
   const sending = c ? c.notice.status !== 'sent' : false;
   useEffect(() => {

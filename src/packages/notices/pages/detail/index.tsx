@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { LINK_LABELS, NOTICE_KIND_LABELS, type NoticeView } from '@core/notices';
 import { formatDateTime } from '@core/time';
@@ -10,6 +10,7 @@ import { call } from '../../../../services/cloud';
 import { showNoticeBadge } from '../../../../utils/notice-badge';
 import { routes } from '../../../../routes';
 import '../../notices.css';
+import { useRefresh } from '../../../../hooks/use-refresh';
 
 /** Where a notice's link leads: the briefing, the agenda item, or the village's honor board. */
 function linkUrl(link: NonNullable<NoticeView['link']>): string {
@@ -30,9 +31,7 @@ function linkUrl(link: NonNullable<NoticeView['link']>): string {
 export default function NoticeDetail() {
   const noticeId = useRouter().params.id ?? '';
   const notice = useRemote(() => call('notices', 'open', { noticeId }), [noticeId]);
-  usePullDownRefresh(() => {
-    void notice.reload().finally(() => Taro.stopPullDownRefresh());
-  });
+  useRefresh(notice.reload);
   const n = notice.data;
   useEffect(() => {
     if (n?.read) void showNoticeBadge();
