@@ -40,3 +40,23 @@ export default function TextField(props: TextFieldProps) {
     </Field>
   );
 }
+
+/** A one-line input without a label, e.g. the word a search button looks for. */
+export function InputBox(props: {
+  value: string;
+  onInput: (value: string) => void;
+  placeholder?: string;
+  maxlength?: number;
+  confirmType?: 'search' | 'done';
+  onConfirm?: () => void;
+}) {
+  const { onInput, onConfirm, ...input } = props;
+  return (
+    <Input
+      className="input"
+      {...input}
+      onInput={(e) => onInput(e.detail.value)}
+      onConfirm={onConfirm && (() => onConfirm())}
+    />
+  );
+}

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
-import { Button, Input, Picker, Text, View } from '@tarojs/components';
+import { Button, Picker, Text, View } from '@tarojs/components';
 import type { ResidentView, VillageView } from '@core/members';
 import { formatDate } from '@core/time';
 import RoleTags from '../../../../components/RoleTags';
@@ -13,6 +13,7 @@ import { useSession } from '../../../../store/session';
 import { confirm, inform, toast } from '../../../../utils/feedback';
 import { routes } from '../../../../routes';
 import './index.css';
+import { InputBox } from '../../../../components/TextField';
 
 /**
  * 村民名册: an admin's village roster (a town admin picks the village). Find people by name, register a new
@@ -90,12 +91,11 @@ export default function Residents() {
         </View>
       )}
       <View className="card residents__search">
-        <Input
-          className="input"
+        <InputBox
           value={keyword}
           placeholder="按姓名查找"
           maxlength={20}
-          onInput={(e) => setKeyword(e.detail.value)}
+          onInput={setKeyword}
           onConfirm={() => void list.reload()}
         />
         <Button className="btn btn--ghost btn--small" onClick={() => void list.reload()}>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useRouter } from '@tarojs/taro';
-import { Button, Input, Picker, Text, View } from '@tarojs/components';
+import { Button, Picker, Text, View } from '@tarojs/components';
 import { AGENDA_FIELD_LABELS, agendaInput } from '@core/agenda';
 import type { ResidentView } from '@core/members';
 import { DAY_MS, fromChinaPickers, toChinaPickers } from '@core/time';
@@ -15,6 +15,7 @@ import { call } from '../../../../services/cloud';
 import { backWith } from '../../../../utils/feedback';
 import Choice from '../../components/Choice';
 import '../../agenda.css';
+import { InputBox } from '../../../../components/TextField';
 
 /**
  * 集中办事 (admin): one task of the decision — what, who is responsible (found on the village roster by
@@ -81,13 +82,7 @@ export default function TaskPage() {
         </Field>
         <View className="row">
           <View className="box task__search">
-            <Input
-              className="input"
-              value={keyword}
-              placeholder="姓名"
-              maxlength={20}
-              onInput={(e) => setKeyword(e.detail.value)}
-            />
+            <InputBox value={keyword} placeholder="姓名" maxlength={20} onInput={setKeyword} />
           </View>
           <Button className="btn btn--ghost btn--small" loading={searching} onClick={() => void search()}>
             查找

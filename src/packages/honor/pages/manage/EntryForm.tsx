@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Input, Picker, Text, View } from '@tarojs/components';
+import { Button, Picker, Text, View } from '@tarojs/components';
 import {
   HONOR_FIELD_LABELS,
   HONOR_LIST_LABELS,
@@ -17,6 +17,7 @@ import TextField from '../../../../components/TextField';
 import { useForm } from '../../../../hooks/use-form';
 import { call } from '../../../../services/cloud';
 import type { useAction } from '../../honor';
+import { InputBox } from '../../../../components/TextField';
 
 type Resident = HonorOutput['searchHouseholds']['residents'][number];
 
@@ -84,13 +85,12 @@ export default function EntryForm({
       <Text className="card__title">加入一户</Text>
       <Field label="找农户">
         <View className="row">
-          <Input
-            className="input"
+          <InputBox
             value={query}
             placeholder="姓名或户号"
             maxlength={20}
             confirmType="search"
-            onInput={(e) => setQuery(e.detail.value)}
+            onInput={setQuery}
             onConfirm={() => void search()}
           />
           <Button className="btn btn--ghost btn--small" onClick={() => void search()}>
