@@ -3,11 +3,28 @@ import { BOARDS, RESTRICTIONS, SETTINGS } from '../_shared/collections';
 import { restrictionEndsAt } from '../../core/honor';
 import { canManageVillage } from '../../core/roles';
 import { _, db } from '../_shared/cloud';
+import { checkText } from '../_shared/content';
 import { AppError } from '../_shared/errors';
 import { findById } from '../_shared/store';
 import { pairId, type BoardDoc, type EntryDoc, type RestrictionDoc } from './model';
 
 const OWN_VILLAGE_ONLY = '只能管理本村的红黑榜';
+
+/**
+ * WeChat's content check on text an admin writes into the 红黑榜 (rules, notes, rewards, reasons): the board and
+ * its corrections are public in the village, so, as for 合作社公示 and briefings, anything short of 'pass' is
+ * refused with `what` named. Empty pieces are skipped; nothing is written before this runs.
+ */
+export async function requirePublishable(
+  openid: string,
+  pieces: (string | null | undefined)[],
+  what: string,
+): Promise<void> {
+  const text = pieces.filter((p): p is string => !!p && p.trim() !== '').join('\n');
+  if (text && (await checkText(openid, text, 3)) !== 'pass') {
+    throw new AppError('CONTENT_REJECTED', `${what}未通过微信内容安全检查，请修改`);
+  }
+}
 
 /** The village a reader looks at: their own, or one they manage and name. */
 export function viewedVillage(member: MemberDoc, villageId: string | undefined): string {

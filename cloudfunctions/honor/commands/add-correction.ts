@@ -1,6 +1,6 @@
 import { db } from '../../_shared/cloud';
 import { defineCommand } from '../../_shared/command';
-import { correctEntry, managedBoard } from '../policy';
+import { correctEntry, managedBoard, requirePublishable } from '../policy';
 
 /**
  * A correction published beside an entry of a published board (the entry itself never changes): the entry
@@ -9,6 +9,7 @@ import { correctEntry, managedBoard } from '../policy';
 export const addCorrection = defineCommand('honor', 'addCorrection', {
   async run(ctx, input) {
     const member = (await ctx.member())!;
+    await requirePublishable(ctx.openid, [input.reason], '更正原因');
     const at = new Date(ctx.now);
     await db.runTransaction(async (t) => {
       const board = await managedBoard(t, input.boardId, member);

@@ -6,7 +6,7 @@ import { defineCommand } from '../../_shared/command';
 import { AppError } from '../../_shared/errors';
 import { findById } from '../../_shared/store';
 import { entryIdOf, householdKey, type EntryDoc } from '../model';
-import { managedBoard, requireBoard } from '../policy';
+import { managedBoard, requireBoard, requirePublishable } from '../policy';
 
 /**
  * Adds a household to a draft: one entry per household, a rule of the village's 村规民约 that belongs to the
@@ -19,6 +19,7 @@ export const addEntry = defineCommand('honor', 'addEntry', {
     if (input.list === 'black' && input.reward) throw new AppError('INVALID_INPUT', '黑榜没有奖励');
     const board = await requireBoard(input.boardId, member);
     if (!canManageVillage(member, board.villageId)) throw new AppError('FORBIDDEN', '只能管理本村的红黑榜');
+    await requirePublishable(ctx.openid, [input.note, input.reward], '说明或奖励');
     const [resident, rule] = await Promise.all([
       findById(RESIDENTS, input.residentId),
       findById(RULES, `${board.villageId}_${input.reasonCode}`),

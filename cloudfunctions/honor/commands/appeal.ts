@@ -1,6 +1,7 @@
 import { APPEALS } from '../../_shared/collections';
 import { canAppeal } from '../../../core/honor';
 import { defineCommand } from '../../_shared/command';
+import { checkText } from '../../_shared/content';
 import { AppError } from '../../_shared/errors';
 import { addUnique } from '../../_shared/store';
 import { householdKey, pairId, type AppealDoc } from '../model';
@@ -25,6 +26,11 @@ export const appeal = defineCommand('honor', 'appeal', {
       throw new AppError('CONFLICT', '这条记录已经更正');
     if (!canAppeal(new Date(board.publishedAt!).getTime(), ctx.now)) {
       throw new AppError('CONFLICT', '已超过 15 天申诉期');
+    }
+    // Only the household and the village's admins read an appeal, so text WeChat wants a person to review is
+    // taken (the admin is that person); risky text is refused.
+    if ((await checkText(ctx.openid, input.text, 2)) === 'risky') {
+      throw new AppError('CONTENT_REJECTED', '申诉理由含有不允许的内容，请修改后再提交');
     }
     const id = pairId(board._id, entry.entryId);
     const doc: Omit<AppealDoc, '_id'> = {

@@ -5,7 +5,7 @@ import { _, db } from '../../_shared/cloud';
 import { defineCommand } from '../../_shared/command';
 import { AppError } from '../../_shared/errors';
 import { type RestrictionDoc } from '../model';
-import { managedInTx } from '../policy';
+import { managedInTx, requirePublishable } from '../policy';
 
 /**
  * Re-assessment before the 3 months are up: the household has mended its ways (lifted) or not yet (kept).
@@ -14,6 +14,7 @@ import { managedInTx } from '../policy';
 export const reassess = defineCommand('honor', 'reassess', {
   async run(ctx, input) {
     const member = (await ctx.member())!;
+    await requirePublishable(ctx.openid, [input.note], '复评意见');
     const at = new Date(ctx.now);
     const state = await db.runTransaction(async (t) => {
       const r = await managedInTx<RestrictionDoc>(t, RESTRICTIONS, input.restrictionId, member, {

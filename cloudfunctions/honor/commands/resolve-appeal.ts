@@ -3,7 +3,7 @@ import { _, db } from '../../_shared/cloud';
 import { defineCommand } from '../../_shared/command';
 import { AppError } from '../../_shared/errors';
 import { type AppealDoc, type BoardDoc } from '../model';
-import { correctEntry, managedInTx } from '../policy';
+import { correctEntry, managedInTx, requirePublishable } from '../policy';
 
 /**
  * An admin resolves an open appeal: upheld (the entry stands), or revoked — then a correction is published
@@ -13,6 +13,7 @@ import { correctEntry, managedInTx } from '../policy';
 export const resolveAppeal = defineCommand('honor', 'resolveAppeal', {
   async run(ctx, input) {
     const member = (await ctx.member())!;
+    await requirePublishable(ctx.openid, [input.reason], '处理意见');
     const at = new Date(ctx.now);
     await db.runTransaction(async (t) => {
       const found = await managedInTx<AppealDoc>(t, APPEALS, input.appealId, member, {
