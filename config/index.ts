@@ -8,6 +8,10 @@ const isH5 = process.env.TARO_ENV === 'h5';
 const CORE = path.join(__dirname, '..', 'core');
 // The demo identities (scripts/demo) are read by the H5-only dev identity page.
 const DEMO = path.join(__dirname, '..', 'scripts', 'demo');
+// Libraries published as ES2015+ that the weapp bundles: babel lowers them to ES5 too (Taro itself compiles only
+// src/ and node_modules/*taro*; react, scheduler and dayjs ship ES5). test/weapp/syntax.test.ts checks the result.
+// (Folders, not a pattern: Taro's config check accepts only strings here.)
+const MODERN_LIBRARIES = ['zod', 'fflate'].map((name) => path.join(__dirname, '..', 'node_modules', name));
 
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
@@ -46,8 +50,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
     },
     mini: {
-      // core/ (rules shared with the cloud functions) lives beside src/ and must be compiled too.
-      compile: { include: [CORE] },
+      // core/ (rules shared with the cloud functions) lives beside src/ and must be compiled too, and so must the
+      // libraries that are not ES5: old WeChat clients run ES5 (package.json browserslist, project.config.json es6: false).
+      compile: { include: [CORE, ...MODERN_LIBRARIES] },
       // Modules used only by subpackages move out of the main package (Taro default is on; explicit here).
       optimizeMainPackage: { enable: true },
       // Page styles are independent; the order they are extracted in does not matter.

@@ -1,15 +1,9 @@
 import { CHUNKS, NOTICES, SUBSCRIPTIONS } from '../_shared/collections';
-import {
-  DELIVERY_CODES,
-  NOTICE_TEMPLATE_ID,
-  PENDING_CODE,
-  noticeMessageData,
-  type DeliveryOutcome,
-} from '../../core/notices';
+import { DELIVERY_CODES, PENDING_CODE, noticeMessageData, type DeliveryOutcome } from '../../core/notices';
 import { _, cloud, db } from '../_shared/cloud';
 import { newId } from '../_shared/ids';
 import { findById, SCAN_PAGE } from '../_shared/store';
-import { tuning, type ChunkDoc, type NoticeDoc } from './model';
+import { noticeTemplateId, tuning, type ChunkDoc, type NoticeDoc } from './model';
 import { replanStale } from './planning';
 
 /**
@@ -22,9 +16,6 @@ import { replanStale } from './planning';
  * run marks whatever was in flight as failed — never sent again — and carries on with the rest. Residents with
  * no WeChat account or no grant get no message, and their outcome says so.
  */
-
-const TEMPLATE = NOTICE_TEMPLATE_ID;
-const GRANT_FIELD = `grants.${TEMPLATE}`;
 
 interface RunState {
   owner: string;
@@ -112,6 +103,9 @@ async function claim(
 /** Sends one chunk's messages in batches. Returns false if the lease was lost (another run took over). */
 async function processChunk(chunk: ChunkDoc, notice: NoticeDoc, owner: string): Promise<boolean> {
   const { batchSize, sendConcurrency, miniprogramState } = tuning();
+  // The configured template (model.ts); its grants are subscriptions' `grants.<templateId>`.
+  const templateId = noticeTemplateId();
+  const grantField = `grants.${templateId}`;
   const out = chunk.outcomes.split('');
   // The previous holder died while these were in flight: they may have been sent, so they are never retried.
   if (chunk.inFlight) {
@@ -123,7 +117,7 @@ async function processChunk(chunk: ChunkDoc, notice: NoticeDoc, owner: string): 
   const record = async (data: Record<string, unknown>) =>
     (await db.collection(CHUNKS).where(mine).update({ data })).stats.updated === 1;
   const message = {
-    templateId: TEMPLATE,
+    templateId,
     page: `packages/notices/pages/detail/index?id=${notice._id}`,
     data: noticeMessageData({
       title: notice.title,
@@ -150,8 +144,8 @@ async function processChunk(chunk: ChunkDoc, notice: NoticeDoc, owner: string): 
     if (toSend.length) {
       await db
         .collection(SUBSCRIPTIONS)
-        .where({ _id: _.in(toSend.map((i) => chunk.items[i]!.o!)), [GRANT_FIELD]: _.gt(0) })
-        .update({ data: { [GRANT_FIELD]: _.inc(-1) } });
+        .where({ _id: _.in(toSend.map((i) => chunk.items[i]!.o!)), [grantField]: _.gt(0) })
+        .update({ data: { [grantField]: _.inc(-1) } });
     }
     await forEachLimited(toSend, sendConcurrency, async (i) => {
       out[i] = await send({ ...message, touser: chunk.items[i]!.o! });
@@ -186,7 +180,9 @@ export async function grantsLeft(openid: string): Promise<number> {
 
 /** Grants left for the notice template, for up to one batch of openids: one read. */
 async function grantsOf(openids: string[]): Promise<Map<string, number>> {
-  if (openids.length === 0) return new Map();
+  const templateId = noticeTemplateId();
+  // Not configured: nobody has a grant, so nothing is sent.
+  if (openids.length === 0 || !templateId) return new Map();
   const { data } = await db
     .collection(SUBSCRIPTIONS)
     .where({ _id: _.in(openids) })
@@ -196,7 +192,7 @@ async function grantsOf(openids: string[]): Promise<Map<string, number>> {
   return new Map(
     data.map((d) => [
       d._id as string,
-      Number((d.grants as Record<string, number> | undefined)?.[TEMPLATE] ?? 0),
+      Number((d.grants as Record<string, number> | undefined)?.[templateId] ?? 0),
     ]),
   );
 }

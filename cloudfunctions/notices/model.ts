@@ -89,6 +89,13 @@ export const tuning = () => ({
   miniprogramState: envText('NOTICES_MINIPROGRAM_STATE', 'formal'),
 });
 
+/**
+ * The id of the subscribe-message template 通知提醒 on this account: the function's NOTICE_TEMPLATE_ID (config.json
+ * declares it; `npm run deploy` sets it from FN_NOTICE_TEMPLATE_ID, the offline cloud from local-cloud.config.json).
+ * Empty when not configured: reminders are then refused and none is sent.
+ */
+export const noticeTemplateId = () => envText('NOTICE_TEMPLATE_ID', '').trim();
+
 /** The rate-limit bucket of pushes (NOTICES_PER_DAY per sender). */
 export const PUSH_BUCKET = 'noticePush';
 

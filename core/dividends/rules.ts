@@ -45,14 +45,22 @@ export class DistributionError extends Error {
 }
 
 // ------------------------------------------------------------------------------------------------ arithmetic
+// No bigint literals (`2n`) and no `**` on bigints: the mini-program is built to ES5 for old phones, and babel can
+// lower neither (a literal stays ES2020 syntax; `**` becomes Math.pow, which throws on a BigInt).
 
-const gcd = (a: bigint, b: bigint): bigint => (b === 0n ? a : gcd(b, a % b));
+/** 10^places as a bigint. */
+const pow10 = (places: number): bigint => {
+  let p = BigInt(1);
+  for (let i = 0; i < places; i++) p *= BigInt(10);
+  return p;
+};
+const gcd = (a: bigint, b: bigint): bigint => (b === BigInt(0) ? a : gcd(b, a % b));
 const lcm = (a: bigint, b: bigint): bigint => (a / gcd(a, b)) * b;
 
 /** `n / d` as a decimal string with `places` decimals, rounded half up (n, d ≥ 0, d > 0). */
 export function decimal(n: bigint, d: bigint, places = 4): string {
-  const scale = 10n ** BigInt(places);
-  const q = (n * scale * 2n + d) / (2n * d);
+  const scale = pow10(places);
+  const q = (n * scale * BigInt(2) + d) / (BigInt(2) * d);
   const int = q / scale;
   const frac = (q % scale).toString().padStart(places, '0');
   return places ? `${int}.${frac}` : `${int}`;
@@ -64,13 +72,13 @@ export function decimal(n: bigint, d: bigint, places = 4): string {
  * refuses that case).
  */
 export function largestRemainder(pool: bigint, weights: bigint[], keys: string[]): Part[] {
-  const total = weights.reduce((a, b) => a + b, 0n);
-  if (total === 0n) {
+  const total = weights.reduce((a, b) => a + b, BigInt(0));
+  if (total === BigInt(0)) {
     return weights.map(() => ({ exact: '0.0000', floorFen: 0, adjustmentFen: 0, fen: 0 }));
   }
   const floors = weights.map((w) => (pool * w) / total);
   const remainders = weights.map((w) => (pool * w) % total);
-  let left = pool - floors.reduce((a, b) => a + b, 0n);
+  let left = pool - floors.reduce((a, b) => a + b, BigInt(0));
   const order = weights
     .map((_, i) => i)
     .sort((a, b) =>
@@ -86,10 +94,10 @@ export function largestRemainder(pool: bigint, weights: bigint[], keys: string[]
     );
   const adjust = weights.map(() => 0);
   for (const i of order) {
-    if (left === 0n) break;
-    if (remainders[i] === 0n) break;
+    if (left === BigInt(0)) break;
+    if (remainders[i] === BigInt(0)) break;
     adjust[i] = 1;
-    left -= 1n;
+    left -= BigInt(1);
   }
   return weights.map((w, i) => ({
     exact: decimal(pool * w, total),
@@ -154,8 +162,8 @@ export function checkInput(input: DistributionInput): string[] {
   });
   if (problems.length === 0) {
     const w = weightsOf(input);
-    if (w.shares.every((x) => x === 0n)) problems.push('没有任何有效股份，无法按股分配');
-    if (input.basis === 'transactions' && w.volumes.every((x) => x === 0n)) {
+    if (w.shares.every((x) => x === BigInt(0))) problems.push('没有任何有效股份，无法按股分配');
+    if (input.basis === 'transactions' && w.volumes.every((x) => x === BigInt(0))) {
       problems.push('没有任何交易额，无法按交易量返还');
     }
   }
@@ -171,25 +179,25 @@ export function checkInput(input: DistributionInput): string[] {
 function weightsOf(input: DistributionInput): { shares: bigint[]; volumes: bigint[]; denominator: bigint } {
   const { terms } = input;
   const dCapital = BigInt(terms.fenPerShare);
-  const D = lcm(lcm(dCapital, 10_000n), 100n);
+  const D = lcm(lcm(dCapital, BigInt(10000)), BigInt(100));
   const w = (c: ShareClass) => BigInt(terms.weights[c]);
   const shares = input.holdings.map(
     (h) =>
       w('capital') * BigInt(h.capitalFen) * (D / dCapital) +
-      w('land') * BigInt(h.landCentiMu) * BigInt(terms.centiSharesPerMu) * (D / 10_000n) +
-      w('allocated') * BigInt(h.allocatedCentiShares) * (D / 100n) +
-      w('collective') * BigInt(h.collectiveCentiShares) * (D / 100n),
+      w('land') * BigInt(h.landCentiMu) * BigInt(terms.centiSharesPerMu) * (D / BigInt(10000)) +
+      w('allocated') * BigInt(h.allocatedCentiShares) * (D / BigInt(100)) +
+      w('collective') * BigInt(h.collectiveCentiShares) * (D / BigInt(100)),
   );
   // Weights are in hundredths: the weighted shares are shares[i] / (D * 100).
-  return { shares, volumes: input.holdings.map((h) => BigInt(h.volumeFen)), denominator: D * 100n };
+  return { shares, volumes: input.holdings.map((h) => BigInt(h.volumeFen)), denominator: D * BigInt(100) };
 }
 
 function classShares(h: Holding, terms: ShareTerms): Record<ShareClass, string> {
   return {
     capital: decimal(BigInt(h.capitalFen), BigInt(terms.fenPerShare)),
-    land: decimal(BigInt(h.landCentiMu) * BigInt(terms.centiSharesPerMu), 10_000n),
-    allocated: decimal(BigInt(h.allocatedCentiShares), 100n),
-    collective: decimal(BigInt(h.collectiveCentiShares), 100n),
+    land: decimal(BigInt(h.landCentiMu) * BigInt(terms.centiSharesPerMu), BigInt(10000)),
+    allocated: decimal(BigInt(h.allocatedCentiShares), BigInt(100)),
+    collective: decimal(BigInt(h.collectiveCentiShares), BigInt(100)),
   };
 }
 
@@ -216,8 +224,8 @@ export function distribute(input: DistributionInput): Distribution {
   const volumeParts =
     input.basis === 'transactions' ? largestRemainder(BigInt(byVolumeFen), volumes, keys) : null;
 
-  const totalShares = shares.reduce((a, b) => a + b, 0n);
-  const totalVolume = volumes.reduce((a, b) => a + b, 0n);
+  const totalShares = shares.reduce((a, b) => a + b, BigInt(0));
+  const totalVolume = volumes.reduce((a, b) => a + b, BigInt(0));
   return {
     profitFen: input.profitFen,
     basis: input.basis,
@@ -225,7 +233,7 @@ export function distribute(input: DistributionInput): Distribution {
     totalWeightedShares: decimal(totalShares, denominator),
     totalVolumeFen: Number(totalVolume),
     // 元 per weighted share = (pool fen / 100) / (total / denominator)
-    ratePerShare: decimal(BigInt(bySharesFen) * denominator, totalShares * 100n),
+    ratePerShare: decimal(BigInt(bySharesFen) * denominator, totalShares * BigInt(100)),
     ratePerVolumeYuan: volumeParts ? decimal(BigInt(byVolumeFen), totalVolume) : null,
     lines: input.holdings.map((h, i) => ({
       householdId: h.householdId,

@@ -13,9 +13,12 @@ import { idSchema, pageSchema, trimmedText } from '../validation';
  * the pure rules are in rules.ts, who may send and oversee in policy.ts. No I/O here.
  */
 
-/** The subscribe-message template (订阅消息 → 我的模板 in the mini-program console): 通知提醒. */
-export const NOTICE_TEMPLATE_ID = 'tongxin-notice-v1';
-/** Its fields: thing1 标题 (≤ 20 characters), thing2 发布单位, time3 发布时间, phrase4 紧急程度 (≤ 5 characters). */
+/**
+ * The fields of the subscribe-message template 通知提醒 (订阅消息 → 我的模板 in the mini-program console): thing1
+ * 标题 (≤ 20 characters), thing2 发布单位, time3 发布时间, phrase4 紧急程度 (≤ 5 characters). Its id is the
+ * account's, so it is configuration, not code: TARO_APP_NOTICE_TEMPLATE_ID in `.env` / `.env.local` for the
+ * mini-program, NOTICE_TEMPLATE_ID in the notices function's environment (set by `npm run deploy`).
+ */
 export const NOTICE_TEMPLATE_FIELDS = {
   thing1: 'thing',
   thing2: 'thing',

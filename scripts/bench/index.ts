@@ -10,7 +10,7 @@
  * - notices.ts: a town-wide notice to 43,464 residents, push to every recipient accounted for (≤ 60 s);
  * - dividends.ts: one distribution over 10,055 households (≤ 100 ms, ≤ 100 MB);
  * - h5.ts: the H5 home page's first render in Chromium (≤ 800 ms), CPU slowed 4× and not;
- * - sizes.ts: the weapp packages (main ≤ 400 KB, each subpackage ≤ 300 KB) and the cloud function bundles.
+ * - sizes.ts: the weapp packages (main ≤ 450 KB, each subpackage ≤ 300 KB) and the cloud function bundles.
  *
  * A part that fails is a MISSED row with its error. Exits 1 if any goal is missed.
  */

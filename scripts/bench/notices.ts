@@ -15,7 +15,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { NOTICE_TEMPLATE_ID, addOutcomes, emptyCounts, type NoticesOutput } from '../../core/notices';
+import { addOutcomes, emptyCounts, type NoticesOutput } from '../../core/notices';
 import { NO_ROLES } from '../../core/roles';
 import type { LocalCloudOptions } from '../../local-cloud';
 import { ROOT } from '../tools/build-cloud';
@@ -34,7 +34,9 @@ const SEEDED_AT = new Date(Date.UTC(2026, 9, 1, 2, 0, 0));
 const CONFIG = JSON.parse(readFileSync(path.join(ROOT, 'local-cloud.config.json'), 'utf8')) as Pick<
   LocalCloudOptions,
   'templates' | 'securityWords'
->;
+> & { functionEnv: Record<string, string> };
+/** The template the notices function is configured with offline (local-cloud.config.json functionEnv). */
+const NOTICE_TEMPLATE_ID = CONFIG.functionEnv.NOTICE_TEMPLATE_ID!;
 
 interface Town {
   villages: Record<string, unknown>[];
@@ -95,6 +97,7 @@ export async function noticesBench(): Promise<Figure[]> {
   const cloud = await startBenchCloud({
     templates: CONFIG.templates,
     securityWords: CONFIG.securityWords,
+    envVariables: CONFIG.functionEnv,
     seed: {
       villages: data.villages,
       members: [

@@ -7,6 +7,12 @@
  *      --functions build/cloudfunctions --env <envId> …)
  *
  * Credentials: TENCENTCLOUD_SECRETID / TENCENTCLOUD_SECRETKEY (+ optional TENCENTCLOUD_SESSIONTOKEN).
+ *
+ * Function environment variables: each function's config.json `envVariables` declares the names it reads; an
+ * account-specific one is declared empty (e.g. notices' NOTICE_TEMPLATE_ID). Values come from `FN_<NAME>`, first
+ * in this process's environment, then in the env file (`--env-file`, default `.env.deploy` in the working folder,
+ * git-ignored; lines `FN_NOTICE_TEMPLATE_ID=…`), else config.json's value. A declared variable left empty stops
+ * the deployment (a dry run lists it as NOT SET). `npm start` passes FN_<NAME> the same way (scripts/tools/start.ts).
  * Exit codes: 0 ok, 1 deployment failed, 2 bad usage / bad input / missing credentials.
  *
  * Structure: buildPlan() turns the inputs into a plain data structure (no network), formatPlan() prints it,
@@ -14,7 +20,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseArgs, parseEnv } from 'node:util';
 import type CloudBase from '@cloudbase/manager-node';
 import { loadManifest as readManifest, type CollectionsManifest } from '../../local-cloud';
 import {
@@ -51,6 +57,8 @@ export interface FunctionPlan {
   memorySize: number;
   /** Values are needed for execution; formatPlan() prints only the names. */
   envVariables: Record<string, string>;
+  /** Declared in config.json but empty after FN_<NAME> was applied: must be configured before deploying. */
+  missingEnv: string[];
   installDependency: true;
   /** WeChat open-API (云调用) permissions from config.json permissions.openapi. Not deployable via manager-node. */
   openapi: string[];
@@ -117,7 +125,32 @@ function readJsonFile(file: string, what: string): unknown {
   }
 }
 
-export function readFunction(root: string, name: string): FunctionPlan {
+/** `FN_<NAME>` entries of an environment, as function variables (`NAME`). */
+export function functionEnvOf(
+  env: NodeJS.ProcessEnv | Record<string, string | undefined>,
+): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(env)
+      .filter(([k, v]) => k.startsWith('FN_') && k.length > 3 && v !== undefined)
+      .map(([k, v]) => [k.slice(3), v!]),
+  );
+}
+
+/** The function variables of an env file (`FN_<NAME>=value` lines); none when the file does not exist. */
+export function readEnvFile(file: string): Record<string, string> {
+  if (!fs.existsSync(file)) return {};
+  try {
+    return functionEnvOf(parseEnv(fs.readFileSync(file, 'utf8')));
+  } catch (e) {
+    throw new InputError(`env file ${file} is not readable: ${(e as Error).message}`);
+  }
+}
+
+export function readFunction(
+  root: string,
+  name: string,
+  functionEnv: Record<string, string> = {},
+): FunctionPlan {
   const dir = path.join(root, name);
   const where = `function "${name}"`;
   if (!FUNCTION_NAME.test(name))
@@ -135,6 +168,11 @@ export function readFunction(root: string, name: string): FunctionPlan {
     throw e;
   }
   const notes: string[] = [];
+  // Only the declared names are set; FN_<NAME> gives their values.
+  const envVariables = Object.fromEntries(
+    Object.entries(config.envVariables).map(([k, v]) => [k, functionEnv[k] ?? v]),
+  );
+  const missingEnv = Object.keys(envVariables).filter((k) => envVariables[k]!.trim() === '');
   if (Object.keys(config.envVariables).length === 0) {
     notes.push(
       'no env vars: env vars already set on an existing function are NOT cleared (manager-node sends none)',
@@ -147,7 +185,8 @@ export function readFunction(root: string, name: string): FunctionPlan {
     handler: DEFAULT_HANDLER,
     timeout: config.timeout,
     memorySize: config.memorySize,
-    envVariables: config.envVariables,
+    envVariables,
+    missingEnv,
     installDependency: true,
     openapi: config.openapi,
     triggers: config.triggers,
@@ -155,7 +194,10 @@ export function readFunction(root: string, name: string): FunctionPlan {
   };
 }
 
-export function readFunctionsDir(functionsDir: string): { root: string; functions: FunctionPlan[] } {
+export function readFunctionsDir(
+  functionsDir: string,
+  functionEnv: Record<string, string> = {},
+): { root: string; functions: FunctionPlan[] } {
   const root = path.resolve(functionsDir);
   let entries: fs.Dirent[];
   try {
@@ -172,7 +214,7 @@ export function readFunctionsDir(functionsDir: string): { root: string; function
     .sort();
   if (names.length === 0)
     throw new InputError(`functions folder ${functionsDir} contains no function folders`);
-  return { root, functions: names.map((n) => readFunction(root, n)) };
+  return { root, functions: names.map((n) => readFunction(root, n, functionEnv)) };
 }
 
 /**
@@ -182,14 +224,14 @@ export function readFunctionsDir(functionsDir: string): { root: string; function
 export function buildPlan(
   manifest: unknown | null,
   functionsDir: string | null,
-  opts: { envId: string; region?: string | null },
+  opts: { envId: string; region?: string | null; functionEnv?: Record<string, string> },
 ): Plan {
   if (!opts.envId) throw new InputError('--env <envId> is required');
   if (manifest === null && functionsDir === null) {
     throw new InputError('nothing to deploy: give --manifest and/or --functions');
   }
   const collections = manifest === null ? [] : parseManifest(manifest);
-  const fns = functionsDir === null ? null : readFunctionsDir(functionsDir);
+  const fns = functionsDir === null ? null : readFunctionsDir(functionsDir, opts.functionEnv);
   return {
     envId: opts.envId,
     region: opts.region ?? null,
@@ -244,7 +286,8 @@ export function formatPlan(plan: Plan): string {
       `      installDependency: true (dependencies installed in the cloud, node_modules not uploaded)`,
     );
     const names = Object.keys(f.envVariables);
-    out.push(`      env vars: ${names.length ? names.join(', ') : '(none)'}`);
+    const described = names.map((n) => (f.missingEnv.includes(n) ? `${n} (NOT SET: FN_${n})` : n));
+    out.push(`      env vars: ${names.length ? described.join(', ') : '(none)'}`);
     out.push(
       `      openapi permissions: ${f.openapi.length ? `${f.openapi.join(', ')} (MANUAL STEP)` : '(none)'}`,
     );
@@ -580,7 +623,10 @@ export interface MainIo {
 }
 
 const USAGE =
-  'usage: npm run deploy -- --env <envId> [--dry-run] [--region region]   (or: tsx scripts/tools/deploy.ts --env <envId> [--manifest path] [--functions dir] [--region region] [--dry-run])';
+  'usage: npm run deploy -- --env <envId> [--dry-run] [--region region] [--env-file .env.deploy]   (or: tsx scripts/tools/deploy.ts --env <envId> [--manifest path] [--functions dir] [--region region] [--env-file path] [--dry-run])';
+
+/** Where the functions' FN_<NAME> values are read from when --env-file is not given (git-ignored). */
+export const DEFAULT_ENV_FILE = '.env.deploy';
 
 export async function createRealManager(
   envId: string,
@@ -605,6 +651,7 @@ export async function main(argv: string[], io: MainIo): Promise<number> {
     manifest?: string;
     functions?: string;
     region?: string;
+    'env-file'?: string;
     'dry-run'?: boolean;
     help?: boolean;
   };
@@ -616,6 +663,7 @@ export async function main(argv: string[], io: MainIo): Promise<number> {
         manifest: { type: 'string' },
         functions: { type: 'string' },
         region: { type: 'string' },
+        'env-file': { type: 'string' },
         'dry-run': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -636,9 +684,15 @@ export async function main(argv: string[], io: MainIo): Promise<number> {
     // A dry run only prints the plan, so the environment is optional there.
     if (!values.env && !values['dry-run']) throw new InputError('--env <envId> is required');
     const manifest = values.manifest === undefined ? null : loadManifest(values.manifest);
+    const envFile = path.resolve(values['env-file'] ?? DEFAULT_ENV_FILE);
+    if (values['env-file'] !== undefined && !fs.existsSync(envFile)) {
+      throw new InputError(`env file ${values['env-file']} does not exist`);
+    }
     plan = buildPlan(manifest, values.functions ?? null, {
       envId: values.env ?? '<envId>',
       region: values.region ?? null,
+      // The environment's FN_<NAME> over the env file's.
+      functionEnv: { ...readEnvFile(envFile), ...functionEnvOf(io.env) },
     });
   } catch (e) {
     if (e instanceof InputError) {
@@ -652,6 +706,15 @@ export async function main(argv: string[], io: MainIo): Promise<number> {
     io.stdout(formatPlan(plan));
     io.stdout('\nDry run: nothing was deployed.');
     return 0;
+  }
+
+  const missing = plan.functions.flatMap((f) => f.missingEnv.map((n) => `${f.name}: ${n}`));
+  if (missing.length) {
+    io.stderr(
+      `error: function environment variables not configured (${missing.join(', ')}). Set FN_<NAME> in the ` +
+        `environment or in ${values['env-file'] ?? DEFAULT_ENV_FILE} (README 上线清单).`,
+    );
+    return 2;
   }
 
   const secretId = io.env.TENCENTCLOUD_SECRETID?.trim();

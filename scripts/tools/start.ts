@@ -16,6 +16,7 @@ import path from 'node:path';
 import { startLocalCloud, type LocalCloud, type LocalCloudOptions } from '../../local-cloud';
 import { fail } from '../../core/result';
 import { buildCloudFunctions, DEFAULT_OUT as FUNCTIONS_OUT, ROOT } from './build-cloud';
+import { functionEnvOf } from './deploy';
 import { DEMO_GROUP_LEADERS } from '../demo/identities';
 import { demoBriefings } from '../demo/briefings';
 import { demoHonor } from '../demo/honor';
@@ -93,6 +94,8 @@ interface ProjectConfig {
   manifest: string;
   templates: LocalCloudOptions['templates'];
   securityWords: LocalCloudOptions['securityWords'];
+  /** The functions' environment offline (what `npm run deploy` sets from FN_<NAME> in WeChat cloud). */
+  functionEnv?: Record<string, string>;
 }
 
 export interface StartOptions {
@@ -106,14 +109,11 @@ export interface StartOptions {
   envVariables?: Record<string, string>;
 }
 
-/** `FN_<NAME>` variables of this process, as the functions' environment (`NAME`). */
-export function functionEnv(env: NodeJS.ProcessEnv): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(env)
-      .filter(([k, v]) => k.startsWith('FN_') && k.length > 3 && v !== undefined)
-      .map(([k, v]) => [k.slice(3), v!]),
-  );
-}
+/**
+ * `FN_<NAME>` variables of this process, as the functions' environment (`NAME`), over local-cloud.config.json
+ * `functionEnv` (the offline defaults, e.g. NOTICE_TEMPLATE_ID); `npm run deploy` reads the same names.
+ */
+export const functionEnv: (env: NodeJS.ProcessEnv) => Record<string, string> = functionEnvOf;
 
 /** The demo town with its demo briefings (authored by the town's 政策解读组 组长), 中海村's honor board and cooperatives. */
 function appSeed(): Record<string, Record<string, unknown>[]> {
@@ -145,7 +145,7 @@ export async function start(options: StartOptions): Promise<LocalCloud> {
     templates: config.templates,
     securityWords: config.securityWords,
     port: options.port,
-    envVariables: options.envVariables,
+    envVariables: { ...config.functionEnv, ...options.envVariables },
     logFunctionOutput: true,
     // Timer triggers (config.json `triggers`) fire on their cron schedule, as in WeChat cloud.
     runTriggers: true,

@@ -2,13 +2,15 @@
  * Package sizes of the built mini-program, measured one way for test/weapp/sizes.test.ts and `npm run bench`.
  *
  * Budgets (WeChat's hard limit is 2 MB per package; ours are tighter so that the first open on a weak signal
- * stays quick): the main package at most 400 KB, each subpackage 300 KB. Sizes are the bytes of the built
- * files, as DevTools uploads them; the main package is everything outside the subpackages' roots.
+ * stays quick): the main package at most 450 KB, each subpackage 300 KB. Sizes are the bytes of the built
+ * files, as DevTools uploads them; the main package is everything outside the subpackages' roots. The main budget
+ * was 400 KB until the build targeted ES5 for old phones (scripts/tools/weapp-syntax.ts): lowering classes,
+ * async functions and spreads in the Taro runtime, React glue and zod costs about 45 KB (385 KB → 429 KB).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
-export const MAIN_BUDGET = 400 * 1024;
+export const MAIN_BUDGET = 450 * 1024;
 export const SUBPACKAGE_BUDGET = 300 * 1024;
 
 export interface WeappSizes {

@@ -1,8 +1,6 @@
 import Taro from '@tarojs/taro';
+import { CLOUD_ENV as ENV } from './config';
 import type { CallFunction } from './transport';
-
-/** The cloud environment id comes from `.env` (TARO_APP_CLOUD_ENV); empty means the default environment. */
-const ENV = process.env.TARO_APP_CLOUD_ENV;
 
 export function initTransport(): void {
   Taro.cloud.init({ ...(ENV ? { env: ENV } : {}), traceUser: true });

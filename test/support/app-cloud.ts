@@ -11,7 +11,10 @@ const ROOT = path.join(__dirname, '..', '..');
 const CONFIG = JSON.parse(readFileSync(path.join(ROOT, 'local-cloud.config.json'), 'utf8')) as Pick<
   LocalCloudOptions,
   'templates' | 'securityWords' | 'appid'
->;
+> & { functionEnv: Record<string, string> };
+
+/** The subscribe-message template id the notices function is configured with offline. */
+export const NOTICE_TEMPLATE = CONFIG.functionEnv.NOTICE_TEMPLATE_ID!;
 
 /** The app's local cloud for a test file: built functions, the real manifest, the demo data, the content word list. */
 export function startAppCloud(options: Partial<LocalCloudOptions> = {}): Promise<LocalCloud> {
@@ -23,6 +26,8 @@ export function startAppCloud(options: Partial<LocalCloudOptions> = {}): Promise
     securityWords: CONFIG.securityWords,
     appid: CONFIG.appid,
     ...options,
+    // The functions' environment offline (local-cloud.config.json `functionEnv`), as `npm start` sets it.
+    envVariables: { ...CONFIG.functionEnv, ...options.envVariables },
   });
 }
 

@@ -2,14 +2,13 @@ import { randomBytes } from 'node:crypto';
 import type { LocalCloud } from '../../local-cloud';
 import { demoResidentOpenid } from '../../scripts/demo/identities';
 import {
-  NOTICE_TEMPLATE_ID,
   addOutcomes,
   emptyCounts,
   type DeliveryCounts,
   type NoticesInput,
   type NoticesOutput,
 } from '../../core/notices';
-import { data, startAppCloud, typedCaller } from './app-cloud';
+import { data, NOTICE_TEMPLATE, startAppCloud, typedCaller } from './app-cloud';
 
 export const TOWN_ADMIN = 'demo-town-admin';
 /** Admin of 中海村. */
@@ -20,7 +19,7 @@ export const CONSULT_LEADER = 'demo-leader-consult';
 export const RESIDENT = demoResidentOpenid(1);
 export const NEIGHBOUR = demoResidentOpenid(2);
 export const OUTSIDER = demoResidentOpenid(201);
-export const TEMPLATE = NOTICE_TEMPLATE_ID;
+export const TEMPLATE = NOTICE_TEMPLATE;
 
 /**
  * The app's cloud with small delivery chunks, so the demo town's 322 residents make many chunks and

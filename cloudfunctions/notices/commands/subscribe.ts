@@ -1,24 +1,27 @@
 import { SUBSCRIPTIONS } from '../../_shared/collections';
-import { NOTICE_TEMPLATE_ID } from '../../../core/notices';
 import { _, db } from '../../_shared/cloud';
 import { defineCommand } from '../../_shared/command';
 import { AppError, isDuplicateKey } from '../../_shared/errors';
 import { grantsLeft } from '../delivery';
+import { noticeTemplateId } from '../model';
 
 /**
  * Records what the member answered to WeChat's subscription prompt: each accept is one more reminder the app
  * may send; a ban (the member turned reminders off) leaves none. Decisions are counted per template.
- * ok: reminders left · invalid: INVALID_INPUT (unknown template)
+ * The template is the configured one (model.ts noticeTemplateId).
+ * ok: reminders left · invalid: INVALID_INPUT (unknown template) · INTERNAL (no template configured)
  */
 export const subscribe = defineCommand('notices', 'subscribe', {
   async run(ctx, input) {
+    const template = noticeTemplateId();
+    if (!template) throw new AppError('INTERNAL', '通知提醒尚未配置，请联系管理员');
     const entries = Object.entries(input.results);
-    if (entries.length === 0 || entries.some(([t]) => t !== NOTICE_TEMPLATE_ID)) {
+    if (entries.length === 0 || entries.some(([t]) => t !== template)) {
       throw new AppError('INVALID_INPUT', '不支持的订阅消息模板');
     }
-    const decision = input.results[NOTICE_TEMPLATE_ID]!;
-    const grant = `grants.${NOTICE_TEMPLATE_ID}`;
-    const tally = `decisions.${NOTICE_TEMPLATE_ID}`;
+    const decision = input.results[template]!;
+    const grant = `grants.${template}`;
+    const tally = `decisions.${template}`;
     const change = {
       [grant]: decision === 'ban' ? 0 : _.inc(decision === 'accept' ? 1 : 0),
       [`${tally}.${decision}`]: _.inc(1),
@@ -32,8 +35,8 @@ export const subscribe = defineCommand('notices', 'subscribe', {
         await db.collection(SUBSCRIPTIONS).add({
           data: {
             _id: ctx.openid,
-            grants: { [NOTICE_TEMPLATE_ID]: decision === 'accept' ? 1 : 0 },
-            decisions: { [NOTICE_TEMPLATE_ID]: { [decision]: 1, last: decision, at: new Date(ctx.now) } },
+            grants: { [template]: decision === 'accept' ? 1 : 0 },
+            decisions: { [template]: { [decision]: 1, last: decision, at: new Date(ctx.now) } },
           },
         });
       } catch (e) {

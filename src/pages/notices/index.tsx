@@ -1,13 +1,14 @@
 import { useCallback, useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
-import { NOTICE_KIND_LABELS, NOTICE_TEMPLATE_ID, type NoticeSummary } from '@core/notices';
+import { NOTICE_KIND_LABELS, type NoticeSummary } from '@core/notices';
 import { formatDateTime } from '@core/time';
 import Screen from '../../components/Screen';
 import { PagedListMore, PagedListTop } from '../../components/PagedListStatus';
 import { usePagedList } from '../../hooks/use-paged-list';
 import { useShownAgain } from '../../hooks/use-shown-again';
 import { call } from '../../services/cloud';
+import { NOTICE_TEMPLATE_ID } from '../../services/config';
 import { askForReminders } from '../../services/subscribe';
 import { toast } from '../../utils/feedback';
 import { showNoticeBadge } from '../../utils/notice-badge';

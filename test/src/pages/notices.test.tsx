@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import Notices from '../../../src/pages/notices/index';
-import { NOTICE_TEMPLATE_ID } from '../../../core/notices';
+import { NOTICE_TEMPLATE_ID } from '../../../src/services/config';
 import { noticeSummary } from '../../support/fake-notices';
 import { actions, renderWithCloud } from '../render';
 
