@@ -6,6 +6,7 @@ export {
   LocalCloudCallError,
   startLocalCloud,
   connectDatabase,
+  connectCloud,
   readLiveLock,
   type LockInfo,
   DEFAULT_APPID,
@@ -40,5 +41,15 @@ export type {
   SdkDocument,
   SdkAggregate,
   SdkTransaction,
+  SdkStorage,
   DocumentData,
 } from './src/sdk-types';
+export {
+  StorageService,
+  checkPath,
+  MAX_UPLOAD_BYTES,
+  TEMP_URL_DEFAULT_SECONDS,
+  TEMP_URL_MAX_SECONDS,
+  MAX_FILES_PER_CALL,
+  type StoredFile,
+} from './src/storage';

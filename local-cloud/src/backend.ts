@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import busboy from 'busboy';
 import { CloudError } from './errors';
+import { checkPath, type StorageService } from './storage';
 import type { DatabaseService, DbEffect } from './database';
 import {
   decodeOpenApiRequest,
@@ -25,6 +26,7 @@ export interface BackendDeps {
   store: Store;
   database: DatabaseService;
   openapi: OpenApiService;
+  storage: StorageService;
   invocations: Invocations;
   runner: Runner;
   /** The answer (HTTP 400) to a dev-API body that is not a JSON object; default `{errCode, errMsg}`. */
@@ -94,6 +96,8 @@ export class Backend {
     if (req.method === 'POST' && p === '/tcb') return this.handleSdk(req, res, url);
     if (req.method === 'POST' && p.startsWith('/api/'))
       return this.handleDevInvoke(req, res, decodeURIComponent(p.slice(5)));
+    if (p.startsWith('/_storage/')) return this.deps.storage.serveObject(req, res, url);
+    if (p.startsWith('/_files/')) return this.handleClientFile(req, res, url);
     if (p === '/_local' || p.startsWith('/_local/')) return this.handleAdmin(req, res, url);
     if (this.deps.fallback && (await this.deps.fallback(req, res))) return;
     sendJson(res, 404, { code: 'NOT_FOUND', message: `no route for ${req.method} ${p}` });
@@ -165,6 +169,11 @@ export class Backend {
       if (action.startsWith('database.')) {
         const { body, effect } = await this.deps.database.handle(action, params);
         logEffect(log, effect);
+        return reply(body);
+      }
+      if (action.startsWith('storage.')) {
+        const { body, files } = this.deps.storage.handle(action, params, baseUrl(req));
+        log('storage', undefined, files);
         return reply(body);
       }
       if (action === 'wx.openApi')
@@ -290,6 +299,44 @@ export class Backend {
     return sendJson(res, 502, clientError(outcome));
   }
 
+  /**
+   * The H5 build's stand-in for the mini-program's `wx.cloud.uploadFile` / `getTempFileURL`:
+   * `PUT /_files/<cloudPath>` (X-Openid, the bytes as the body) → `{fileID}`;
+   * `GET /_files/<cloudPath>` → a redirect to a temporary URL (storage's default rule: everyone may read).
+   */
+  private async handleClientFile(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    url: URL,
+  ): Promise<void> {
+    const { storage } = this.deps;
+    let cloudPath: string;
+    try {
+      cloudPath = checkPath(decodeURIComponent(url.pathname.slice('/_files/'.length)));
+    } catch (e) {
+      await drain(req);
+      return sendJson(res, 400, { errCode: -1, errMsg: `cloud.uploadFile:fail ${(e as Error).message}` });
+    }
+    if (req.method === 'PUT') {
+      if (!header(req, 'x-openid')) {
+        await drain(req);
+        return sendJson(res, 401, { errCode: -1, errMsg: 'cloud.uploadFile:fail no user (X-Openid)' });
+      }
+      const outcome = await storage.receive(req, cloudPath);
+      if (!outcome.ok)
+        return sendJson(res, 400, { errCode: -1, errMsg: `cloud.uploadFile:fail ${outcome.message}` });
+      return sendJson(res, 200, { fileID: storage.fileIdOf(cloudPath), statusCode: 200 });
+    }
+    if (req.method === 'GET' || req.method === 'HEAD') {
+      const temp = storage.tempUrl(cloudPath, 600, baseUrl(req));
+      if (!temp) return sendJson(res, 404, { errCode: -1, errMsg: 'STORAGE_FILE_NONEXIST' });
+      res.writeHead(302, { location: encodeURI(temp) });
+      return void res.end();
+    }
+    await drain(req);
+    sendJson(res, 405, { errCode: -1, errMsg: `${req.method} is not allowed on /_files/` });
+  }
+
   // ------------------------------------------------------------------ admin and dev UI
 
   private async handleAdmin(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
@@ -404,6 +451,7 @@ function kindOf(action: string): RequestKind {
   if (action.startsWith('database.')) return 'read';
   if (action === 'wx.openApi') return 'openapi';
   if (action.startsWith('functions.')) return 'function';
+  if (action.startsWith('storage.')) return 'storage';
   return 'admin';
 }
 
@@ -412,6 +460,11 @@ function logEffect(
   effect: DbEffect,
 ): void {
   log(effect.kind, effect.collection, effect.docs);
+}
+
+/** The address this request reached the backend at (what signed storage URLs are built on). */
+function baseUrl(req: http.IncomingMessage): string {
+  return `http://${req.headers.host ?? '127.0.0.1'}`;
 }
 
 function header(req: http.IncomingMessage, name: string): string | undefined {

@@ -10,7 +10,7 @@ export interface Identity {
   source?: string;
 }
 
-export type RequestKind = 'read' | 'write' | 'transaction' | 'admin' | 'openapi' | 'function';
+export type RequestKind = 'read' | 'write' | 'transaction' | 'admin' | 'openapi' | 'function' | 'storage';
 
 /** One backend request, attributed to the invocation that made it (by its WX_API_TOKEN). */
 export interface RequestLogEntry {

@@ -19,11 +19,12 @@ import {
 } from './openapi';
 import type { WalOp } from './store/engine';
 import { Runner } from './runner';
+import { StorageService, type StoredFile } from './storage';
 import { Store } from './store/store';
 import { cloneValue, type Doc } from './values';
 
 export type SeedData = Record<string, Record<string, unknown>[]>;
-import type { SdkDatabase } from './sdk-types';
+import type { SdkDatabase, SdkStorage } from './sdk-types';
 
 /** The wx-server-sdk database, typed by what it does when called with promises (see sdk-types.ts). */
 export type CloudDatabase = SdkDatabase;
@@ -49,6 +50,8 @@ export interface LocalCloudOptions {
   port?: number;
   /** fsync each commit before answering (default true). */
   fsync?: boolean;
+  /** Cloud storage's limit for one upload (default COS's 5 GB), smaller in tests. */
+  maxUploadBytes?: number;
   /** Compact the log into a snapshot past this many bytes. */
   compactAfterBytes?: number;
   maxInstancesPerFunction?: number;
@@ -239,6 +242,7 @@ class TriggerScheduler {
  */
 export class LocalCloud {
   private sdkDb: CloudDatabase | null = null;
+  private sdkInstance: SdkStorage | null = null;
   private stopped = false;
   private scheduler: TriggerScheduler | null = null;
 
@@ -251,6 +255,7 @@ export class LocalCloud {
     readonly openapi: OpenApiService,
     readonly invocations: Invocations,
     readonly runner: Runner,
+    readonly storage: StorageService,
     private readonly backend: Backend,
     private readonly secret: { id: string; key: string },
     private readonly removeDataDir: string | null,
@@ -283,6 +288,12 @@ export class LocalCloud {
       securityWords: options.securityWords ?? [],
     });
     const database = new DatabaseService(store);
+    const storage = new StorageService({
+      envDir,
+      envId,
+      secretKey: secret.key,
+      maxUploadBytes: options.maxUploadBytes,
+    });
     const onLog =
       typeof options.logFunctionOutput === 'function'
         ? options.logFunctionOutput
@@ -311,6 +322,7 @@ export class LocalCloud {
       store,
       database,
       openapi,
+      storage,
       invocations,
       runner,
       badDevRequest: options.badDevRequest,
@@ -343,6 +355,7 @@ export class LocalCloud {
       openapi,
       invocations,
       runner,
+      storage,
       backend,
       secret,
       tempDir,
@@ -427,6 +440,34 @@ export class LocalCloud {
       secretKey: this.secret.key,
     });
     return this.sdkDb;
+  }
+
+  /** A real wx-server-sdk instance as an administrator: its storage calls go through the SDK's protocol. */
+  get sdk(): SdkStorage {
+    this.sdkInstance ??= connectCloud({
+      url: this.url,
+      envId: this.envId,
+      secretId: this.secret.id,
+      secretKey: this.secret.key,
+    });
+    return this.sdkInstance;
+  }
+
+  /** Uploads bytes to cloud storage through the real SDK (`cloud.uploadFile`); resolves with the `cloud://` id. */
+  async uploadFile(cloudPath: string, bytes: Uint8Array | string): Promise<string> {
+    const fileContent = typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : Buffer.from(bytes);
+    const { fileID } = await this.sdk.uploadFile({ cloudPath, fileContent });
+    return fileID;
+  }
+
+  /** Downloads a file through the real SDK (`cloud.downloadFile`). */
+  async downloadFile(fileID: string): Promise<Buffer> {
+    return (await this.sdk.downloadFile({ fileID })).fileContent;
+  }
+
+  /** The files in this environment's storage, as stored on disk. */
+  files(): StoredFile[] {
+    return this.storage.list();
   }
 
   /** Calls a function as a mini-program user would; resolves with its result, rejects like wx.cloud.callFunction. */
@@ -546,21 +587,34 @@ export class LocalCloud {
 export function connectDatabase(
   target: Pick<LockInfo, 'url' | 'envId' | 'secretId' | 'secretKey'>,
 ): CloudDatabase {
+  return connectCloud(target).database() as CloudDatabase;
+}
+
+/**
+ * A wx-server-sdk instance for a running local cloud, as an administrator: `database()`, `uploadFile`,
+ * `downloadFile`, `getTempFileURL`, `deleteFile`, through the same HTTP protocol as function code.
+ */
+export function connectCloud(
+  target: Pick<LockInfo, 'url' | 'envId' | 'secretId' | 'secretKey'>,
+): SdkStorage & {
+  database(): unknown;
+} {
   // Outside a function, node-sdk probes Tencent's metadata host before every request (a DNS lookup that
   // outlives tests). This flag tells it that it runs in Tencent's cloud; serviceUrl still decides the address.
   process.env.TENCENTCLOUD ??= 'true';
   // Its 3-second slow-request warning is never cleared when a request fails; keep it quiet, as functions do.
   process.env.SILENCE ??= 'true';
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const sdk = require('wx-server-sdk') as { createNewInstance: (config: object) => { database(): unknown } };
-  const instance = sdk.createNewInstance({
+  const sdk = require('wx-server-sdk') as {
+    createNewInstance: (config: object) => SdkStorage & { database(): unknown };
+  };
+  return sdk.createNewInstance({
     env: target.envId,
     serviceUrl: `${target.url}/tcb`,
     secretId: target.secretId,
     secretKey: target.secretKey,
     timeout: 15000,
   });
-  return instance.database() as CloudDatabase;
 }
 
 /** Starts a local cloud for a test file: `const cloud = await startLocalCloud({functionsDir, manifest, seed})`. */

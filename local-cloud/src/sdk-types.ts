@@ -73,3 +73,18 @@ export interface SdkDatabase {
   startTransaction(): Promise<SdkTransaction>;
   runTransaction<T>(fn: (transaction: SdkTransaction) => Promise<T>, retries?: number): Promise<T>;
 }
+
+/** wx-server-sdk 4.0.2's storage calls, as they resolve (they reject with `{errCode, errMsg}`). */
+export interface SdkStorage {
+  uploadFile(options: {
+    cloudPath: string;
+    fileContent: Buffer;
+  }): Promise<{ fileID: string; statusCode: number }>;
+  downloadFile(options: { fileID: string }): Promise<{ fileContent: Buffer; statusCode: number }>;
+  getTempFileURL(options: { fileList: (string | { fileID: string; maxAge: number })[] }): Promise<{
+    fileList: { fileID: string; tempFileURL: string; status: number; errMsg: string; maxAge?: number }[];
+  }>;
+  deleteFile(options: { fileList: string[] }): Promise<{
+    fileList: { fileID: string; status: number; errMsg: string }[];
+  }>;
+}

@@ -7,6 +7,8 @@
 export interface PickedFile {
   name: string;
   bytes: Uint8Array;
+  /** The mini-program's temporary path of the file (what wx.cloud.uploadFile takes). */
+  path?: string;
 }
 
 export async function pickFile(): Promise<PickedFile | null> {

@@ -13,5 +13,5 @@ export async function pickFile(): Promise<PickedFile | null> {
   }
   if (!picked) return null;
   const data = Taro.getFileSystemManager().readFileSync(picked.path) as ArrayBuffer;
-  return { name: picked.name, bytes: new Uint8Array(data) };
+  return { name: picked.name, bytes: new Uint8Array(data), path: picked.path };
 }

@@ -1,0 +1,16 @@
+import { currentDevOpenid } from './dev-identity';
+import type { PickedFile } from './pick-file';
+import { uploadPath } from './upload-path';
+
+/** PUT /_files/<cloudPath> on the local dev server as the chosen demo user; it answers `{fileID}`. */
+export async function uploadFile(kind: string, file: PickedFile): Promise<string> {
+  const cloudPath = await uploadPath(kind, file.name);
+  const res = await fetch(`/_files/${cloudPath.split('/').map(encodeURIComponent).join('/')}`, {
+    method: 'PUT',
+    headers: { 'X-Openid': currentDevOpenid() },
+    body: new Blob([file.bytes as Uint8Array<ArrayBuffer>]),
+  });
+  const body = (await res.json().catch(() => null)) as { fileID?: string; errMsg?: string } | null;
+  if (!res.ok || !body?.fileID) throw new Error(body?.errMsg ?? `upload answered HTTP ${res.status}`);
+  return body.fileID;
+}
