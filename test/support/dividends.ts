@@ -1,4 +1,3 @@
-import { strToU8, zipSync } from 'fflate';
 import type { LocalCloud } from '../../local-cloud';
 import {
   DEFAULT_SPLIT,
@@ -55,30 +54,7 @@ export const csv = (rows: string[][]) => rows.map((r) => r.join(',')).join('\r\n
 export const base64 = (bytes: Uint8Array | string) =>
   Buffer.from(typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes).toString('base64');
 
-/** A minimal .xlsx with one sheet of inline strings and numbers, as Excel would read it. */
-export function xlsx(rows: string[][]): Uint8Array {
-  const col = (i: number) => String.fromCharCode(65 + i);
-  const cell = (v: string, ref: string) =>
-    /^\d+(\.\d+)?$/.test(v)
-      ? `<c r="${ref}"><v>${v}</v></c>`
-      : `<c r="${ref}" t="inlineStr"><is><t>${v.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</t></is></c>`;
-  const sheet = `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows
-    .map(
-      (r, i) =>
-        `<row r="${i + 1}">${r.map((v, k) => (v === '' ? '' : cell(v, `${col(k)}${i + 1}`))).join('')}</row>`,
-    )
-    .join('')}</sheetData></worksheet>`;
-  return zipSync({
-    '[Content_Types].xml': strToU8('<?xml version="1.0"?><Types/>'),
-    'xl/workbook.xml': strToU8(
-      '<?xml version="1.0"?><workbook xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="股东" sheetId="1" r:id="rId1"/></sheets></workbook>',
-    ),
-    'xl/_rels/workbook.xml.rels': strToU8(
-      '<?xml version="1.0"?><Relationships><Relationship Id="rId1" Type="worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
-    ),
-    'xl/worksheets/sheet1.xml': strToU8(sheet),
-  });
-}
+export { xlsx } from '../../scripts/demo/xlsx';
 
 /** 中海村's 众城种养殖合作社 (a 股份经济合作社 here) as saveCooperative takes it, without a board. */
 export const COOP = {

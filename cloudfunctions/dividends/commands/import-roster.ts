@@ -1,5 +1,6 @@
 import { COOPERATIVES, ROSTERS } from '../../_shared/collections';
-import { readRosterFile, rosterFromCells } from '../../../core/dividends/roster-file';
+import { rosterFromCells } from '../../../core/dividends/roster-file';
+import { readSheetFile } from '../../../core/sheet';
 import { db } from '../../_shared/cloud';
 import { defineCommand } from '../../_shared/command';
 import { AppError } from '../../_shared/errors';
@@ -19,7 +20,7 @@ export const importRoster = defineCommand('dividends', 'importRoster', {
     if (bytes.length === 0) throw new AppError('INVALID_INPUT', '文件是空的');
     let cells;
     try {
-      cells = readRosterFile(input.filename, new Uint8Array(bytes));
+      cells = readSheetFile(input.filename, new Uint8Array(bytes));
     } catch (e) {
       throw new AppError('INVALID_INPUT', (e as Error).message);
     }

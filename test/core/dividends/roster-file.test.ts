@@ -1,4 +1,5 @@
-import { hundredths, parseCsv, rosterFromCells } from '../../../core/dividends/roster-file';
+import { hundredths, rosterFromCells } from '../../../core/dividends/roster-file';
+import { parseCsv } from '../../../core/sheet';
 
 describe('cells in hundredths', () => {
   test.each([
