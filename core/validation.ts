@@ -74,6 +74,17 @@ export const idSchema = z
   .string()
   .check(z.minLength(1, '缺少编号'), z.maxLength(64, '编号无效'), z.regex(/^[A-Za-z0-9_-]+$/, '编号无效'));
 
+/**
+ * A file the client uploaded to cloud storage: client uploads live under `uploads/`
+ * (`uploads/<kind>/<yyyymmdd>/<random>-<name>`), and the functions read nothing else on a caller's behalf.
+ */
+export const fileIdSchema = z
+  .string()
+  .check(
+    z.maxLength(500, '文件编号无效'),
+    z.regex(/^cloud:\/\/[^/\s]+\/uploads\/[^\s]+$/, '请先上传文件（文件编号无效）'),
+  );
+
 /** Keyset pagination: opaque cursor from the previous page, and a page size. */
 export const pageSchema = {
   cursor: z.optional(z.string().check(z.maxLength(200, '分页参数无效'))),

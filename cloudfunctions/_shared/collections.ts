@@ -36,6 +36,12 @@ export const RESTRICTIONS = 'honorRestrictions';
 export const APPEALS = 'honorAppeals';
 export const BINDING_REQUESTS = 'bindingRequests';
 export const CLAIM_CODES = 'claimCodes';
+/** `rosterImports/<importId>`: a 村民名册 file checked whole, applied chunk by chunk (members/model.ts). */
+export const ROSTER_IMPORTS = 'rosterImports';
+/** `<importId>_<seq>`: the staged people of one chunk of an import. */
+export const ROSTER_CHUNKS = 'rosterImportChunks';
+/** `secrets/<name>`: generated secrets when the function environment sets none (the claim sheet's key). */
+export const SECRETS = 'secrets';
 export const GROUP_SUMMARIES = 'groupSummaries';
 export const NOTICES = 'notices';
 /** The delivery queue: a notice's recipients in chunks of one village, each with its outcome string. */

@@ -11,6 +11,8 @@
  * | `FINALIZE_GRACE_MS`           | agenda polls          | the wait after a poll closes before it is frozen     |
  * | `NOTICES_CHUNK_SIZE` …        | notices delivery      | chunk, batch, concurrency, budgets, lease (model.ts) |
  * | `NOTICES_MINIPROGRAM_STATE`   | notices delivery      | subscribe messages' formal / trial / developer       |
+ * | `ROSTER_CHUNK_SIZE` …         | 村民名册 import       | chunk size, time budgets (members/model.ts)          |
+ * | `CLAIM_SHEET_SECRET`          | claim sheet codes     | the key codes are derived with (else one generated)  |
  */
 
 /** The time a command works with: the real time, moved by the clock offset where one is set. */

@@ -2,7 +2,13 @@ import type { ItemDoc, CommentDoc, TaskDoc, PollDoc } from '../agenda/model';
 import type { BriefingDoc, CategoryDoc, VersionDoc } from '../briefings/model';
 import type { CoopDoc, DistributionDoc, RosterDoc } from '../dividends/model';
 import type { AppealDoc, BoardDoc, RestrictionDoc, RuleDoc } from '../honor/model';
-import type { BindingRequestDoc, ClaimCodeDoc, GroupSummaryDoc } from '../members/model';
+import type {
+  BindingRequestDoc,
+  ClaimCodeDoc,
+  GroupSummaryDoc,
+  RosterChunkDoc,
+  RosterImportDoc,
+} from '../members/model';
 import type { ChunkDoc, NoticeDoc } from '../notices/model';
 import { _, db } from './cloud';
 import * as C from './collections';
@@ -20,6 +26,8 @@ interface Documents {
   [C.BINDING_REQUESTS]: BindingRequestDoc;
   [C.CLAIM_CODES]: ClaimCodeDoc;
   [C.GROUP_SUMMARIES]: GroupSummaryDoc;
+  [C.ROSTER_IMPORTS]: RosterImportDoc;
+  [C.ROSTER_CHUNKS]: RosterChunkDoc;
   [C.ITEMS]: ItemDoc;
   [C.COMMENTS]: CommentDoc;
   [C.TASKS]: TaskDoc;

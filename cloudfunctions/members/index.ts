@@ -1,7 +1,13 @@
+import { fail, ok } from '../../core/result';
+import { callerOpenid } from '../_shared/cloud';
 import { createHandler } from '../_shared/command';
 import { approveBinding } from './commands/approve-binding';
+import { claimSheet } from './commands/claim-sheet';
 import { claimWithCode } from './commands/claim-with-code';
+import { continueRosterImport } from './commands/continue-roster-import';
+import { exportClaimSheet } from './commands/export-claim-sheet';
 import { getResident } from './commands/get-resident';
+import { getRosterImport } from './commands/get-roster-import';
 import { issueClaimCode } from './commands/issue-claim-code';
 import { listGroups } from './commands/list-groups';
 import { listPending } from './commands/list-pending';
@@ -11,12 +17,16 @@ import { me } from './commands/me';
 import { rejectBinding } from './commands/reject-binding';
 import { requestBinding } from './commands/request-binding';
 import { setRoles } from './commands/set-roles';
+import { startRosterImport } from './commands/start-roster-import';
+import { resumeAbandoned } from './resume';
 
 /**
  * `members`: identity and roles. A WeChat user binds to a resident record by a request their village's
- * admin approves, or with a one-time claim code an admin issued; admins set roles; anyone sees the groups.
+ * admin approves, or with a one-time claim code an admin issued or printed on the claim sheet; admins set
+ * roles and import the 村民名册 in resumable chunks; anyone sees the groups. The timer trigger in config.json
+ * (every five minutes) finishes any import whose page was closed before the end.
  */
-export const main = createHandler('members', {
+const handle = createHandler('members', {
   me,
   listVillages,
   listGroups,
@@ -29,4 +39,25 @@ export const main = createHandler('members', {
   listResidents,
   getResident,
   setRoles,
+  startRosterImport,
+  continueRosterImport,
+  getRosterImport,
+  claimSheet,
+  exportClaimSheet,
 });
+
+/** WeChat's timer trigger: `{Type: 'Timer', TriggerName, Time}` with no user. A mini-program call always has one. */
+const isTimer = (event: unknown) =>
+  !!event && typeof event === 'object' && (event as { Type?: unknown }).Type === 'Timer';
+
+export async function main(event: unknown) {
+  if (isTimer(event) && !callerOpenid()) {
+    try {
+      return ok(await resumeAbandoned());
+    } catch (e) {
+      console.error('[resumeImports] unexpected error', e);
+      return fail('INTERNAL');
+    }
+  }
+  return handle(event);
+}

@@ -1,7 +1,7 @@
 import type { MemberDoc, ResidentDoc } from '../_shared/documents';
 import { roleLabels } from '../../core/roles';
-import type { BindingRequestView, MemberView, ResidentView } from '../../core/members';
-import type { BindingRequestDoc } from './model';
+import type { BindingRequestView, MemberView, ResidentView, RosterImportView } from '../../core/members';
+import type { BindingRequestDoc, RosterImportDoc } from './model';
 
 export function memberView(m: MemberDoc): MemberView {
   return {
@@ -44,5 +44,26 @@ export function residentView(r: ResidentDoc): ResidentView {
     bound: r.openid !== null,
     roles: r.roles,
     roleLabels: roleLabels(r.roles),
+  };
+}
+
+export function rosterImportView(d: RosterImportDoc): RosterImportView {
+  return {
+    importId: d._id,
+    filename: d.filename,
+    status: d.status,
+    total: d.total,
+    applied: d.applied,
+    chunks: d.chunks,
+    chunksDone: d.cursor,
+    inserted: d.inserted,
+    updated: d.updated,
+    unchanged: d.unchanged,
+    codes: d.codes,
+    repKept: d.repKept,
+    villages: d.villages,
+    startedAt: new Date(d.startedAt).getTime(),
+    startedBy: d.startedByName,
+    doneAt: d.doneAt ? new Date(d.doneAt).getTime() : null,
   };
 }

@@ -7,7 +7,7 @@
 import * as z from 'zod/mini';
 import { inputSchemas, returns, type ActionMap, type InputsOf, type OutputsOf } from '../action';
 import { ANYONE, RESIDENT, ADMINS, DIVIDEND_MANAGERS } from '../roles';
-import { idSchema, trimmedText } from '../validation';
+import { fileIdSchema, idSchema, trimmedText } from '../validation';
 import type {
   CooperativeSummary,
   CooperativeView,
@@ -105,14 +105,6 @@ export const DISTRIBUTION_STATUS_LABELS: Record<DistributionStatus, string> = {
 };
 
 export const ROSTER_MAX = 20_000;
-/**
- * A roster file travels inside the function call, whose request WeChat caps at 100 KB of text: base64 of a file
- * up to 70 KB (a CSV of about 1,500 households) fits. Larger files would go through wx.cloud.CDN (not done).
- */
-export const ROSTER_FILE_MAX_BYTES = 70 * 1024;
-export const ROSTER_FILE_MAX_BASE64 = Math.ceil(ROSTER_FILE_MAX_BYTES / 3) * 4;
-export const ROSTER_FILE_TOO_BIG = '文件太大（最多 70 KB，约一千五百户）：请删去多余的工作表、列和格式后重试';
-
 /** One row of a cooperative's roster, as stored and shown to its managers. */
 export interface RosterRow extends Holding {
   /** The household label (户号), as the village's books write it. */
@@ -161,7 +153,7 @@ export const DIVIDENDS_FIELD_LABELS: Record<string, string> = {
   terms: '折股办法',
   board: '理事会成员',
   filename: '文件名',
-  contentBase64: '文件',
+  fileID: '文件',
   year: '年度',
   profitFen: '可分配盈余',
   corrects: '更正',
@@ -211,8 +203,8 @@ export const dividendsActions = {
     input: z.object({
       coopId: idSchema,
       filename: trimmedText('文件名', 1, '缺少文件名', 120),
-      /** The file's bytes, base64: an Excel workbook (.xlsx) or a CSV (UTF-8 or GBK). */
-      contentBase64: z.string().check(z.maxLength(ROSTER_FILE_MAX_BASE64, ROSTER_FILE_TOO_BIG)),
+      /** The uploaded file in cloud storage (`uploads/…`): an Excel workbook (.xlsx) or a CSV (UTF-8 or GBK). */
+      fileID: fileIdSchema,
     }),
     output: returns<{ rows: number; households: number }>(),
     allow: RESIDENT,

@@ -11,7 +11,8 @@ import {
 } from '../groups';
 import { MOBILE_PATTERN } from './phone';
 import type { Roles } from '../roles';
-import { idSchema, pageSchema } from '../validation';
+import { fileIdSchema, idSchema, pageSchema, trimmedText } from '../validation';
+import { type ClaimSheetPage, type RosterCheck, type RosterImportView } from './imports';
 
 /**
  * The `members` function's contract: identity, binding of a WeChat user to a resident record, roles and the
@@ -31,6 +32,9 @@ export const MEMBER_FIELD_LABELS: Record<string, string> = {
   keyword: '搜索词',
   cursor: '分页参数',
   limit: '每页条数',
+  fileID: '文件',
+  filename: '文件名',
+  importId: '导入编号',
 };
 
 const personName = z
@@ -214,6 +218,39 @@ export const membersActions = {
     output: returns<{ residentId: string; roles: Roles; roleLabels: string[] }>(),
     allow: ADMINS,
     rule: 'town admins any role; village admins 村民代表 and village-level group roles in their village',
+  },
+  startRosterImport: {
+    input: z.object({ fileID: fileIdSchema, filename: trimmedText('文件名', 1, '缺少文件名', 120) }),
+    output: returns<RosterCheck>(),
+    allow: ADMINS,
+    rule: 'town admins any village; village admins rows of their own village only',
+  },
+  continueRosterImport: {
+    input: z.object({ importId: idSchema }),
+    output: returns<{ import: RosterImportView }>(),
+    allow: ADMINS,
+    rule: 'an admin of every village in the import, or a town admin',
+  },
+  getRosterImport: {
+    input: z.object({ importId: z.optional(idSchema) }),
+    output: returns<{ import: RosterImportView | null }>(),
+    allow: ADMINS,
+    rule: 'without an id: the caller’s latest import',
+  },
+  claimSheet: {
+    input: z.object({
+      villageId: idSchema,
+      cursor: z.optional(z.string().check(z.maxLength(12, '分页参数无效'))),
+    }),
+    output: returns<ClaimSheetPage>(),
+    allow: ADMINS,
+    rule: OWN_VILLAGE,
+  },
+  exportClaimSheet: {
+    input: z.object({ villageId: idSchema }),
+    output: returns<{ url: string; filename: string; rows: number }>(),
+    allow: ADMINS,
+    rule: OWN_VILLAGE,
   },
 } satisfies ActionMap;
 

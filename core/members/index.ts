@@ -2,3 +2,5 @@
 export * from './contract';
 export * from './claim-code';
 export * from './phone';
+export * from './imports';
+export * from './roster';

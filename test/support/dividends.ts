@@ -7,6 +7,7 @@ import {
 } from '../../core/dividends';
 import { demoResidentOpenid } from '../../scripts/demo/identities';
 import { data, residentIdOf, typedCaller } from './app-cloud';
+import { upload } from './uploads';
 
 /** Admin of 中海村, and the town admin. */
 export const ADMIN = 'demo-village-admin';
@@ -51,8 +52,6 @@ export function rosterRows(cloud: LocalCloud): string[][] {
 }
 
 export const csv = (rows: string[][]) => rows.map((r) => r.join(',')).join('\r\n');
-export const base64 = (bytes: Uint8Array | string) =>
-  Buffer.from(typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes).toString('base64');
 
 export { xlsx } from '../../scripts/demo/xlsx';
 
@@ -84,7 +83,7 @@ export async function importCsv(cloud: LocalCloud, coopId: string, rows: string[
   return dividendsAs(cloud, openid)('importRoster', {
     coopId,
     filename: '股东名册.csv',
-    contentBase64: base64(csv([HEADER, ...rows])),
+    fileID: await upload(cloud, '股东名册.csv', csv([HEADER, ...rows]), 'dividends'),
   });
 }
 

@@ -4,11 +4,12 @@ import { readSheetFile } from '../../../core/sheet';
 import { db } from '../../_shared/cloud';
 import { defineCommand } from '../../_shared/command';
 import { AppError } from '../../_shared/errors';
+import { downloadBytes } from '../../_shared/files';
 import { type RosterDoc } from '../model';
 import { requireManagedCoop } from '../policy';
 
 /**
- * 导入股东名册 from the Excel or CSV file the village keeps. Every row is checked first; if any row is wrong,
+ * 导入股东名册 from the Excel or CSV file the village keeps, uploaded to cloud storage by the page. Every row is checked first; if any row is wrong,
  * nothing is written and every problem is listed by its row. Otherwise the roster is replaced as a whole (a
  * distribution already computed keeps its own snapshot). ok: rows and households · invalid: INVALID_INPUT
  */
@@ -16,7 +17,7 @@ export const importRoster = defineCommand('dividends', 'importRoster', {
   async run(ctx, input) {
     const member = (await ctx.member())!;
     const coop = await requireManagedCoop(input.coopId, member);
-    const bytes = Buffer.from(input.contentBase64, 'base64');
+    const bytes = await downloadBytes(input.fileID);
     if (bytes.length === 0) throw new AppError('INVALID_INPUT', '文件是空的');
     let cells;
     try {

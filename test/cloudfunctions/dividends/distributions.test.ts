@@ -1,10 +1,4 @@
-import {
-  distribute,
-  DEFAULT_SPLIT,
-  DEFAULT_TERMS,
-  ROSTER_FILE_MAX_BYTES,
-  ROSTER_FILE_TOO_BIG,
-} from '../../../core/dividends';
+import { distribute, DEFAULT_SPLIT, DEFAULT_TERMS } from '../../../core/dividends';
 import { data, refuses, useAppCloud } from '../../support/app-cloud';
 import {
   ADMIN,
@@ -12,7 +6,6 @@ import {
   HEADER,
   SHAREHOLDERS,
   TOWN_ADMIN,
-  base64,
   COOP,
   createCoop,
   csv,
@@ -23,6 +16,7 @@ import {
   rosterRows,
   xlsx,
 } from '../../support/dividends';
+import { upload } from '../../support/uploads';
 
 const cloud = useAppCloud();
 
@@ -99,7 +93,7 @@ describe('cooperatives and rosters', () => {
       await as(ADMIN)('importRoster', {
         coopId,
         filename: '股东名册.xlsx',
-        contentBase64: base64(xlsx(rows)),
+        fileID: await upload(cloud, '股东名册.xlsx', xlsx(rows), 'dividends'),
       }),
     );
     const fromXlsx = data(await as(ADMIN)('getCooperative', { coopId })).roster;
@@ -107,7 +101,7 @@ describe('cooperatives and rosters', () => {
       await as(ADMIN)('importRoster', {
         coopId,
         filename: '股东名册.csv',
-        contentBase64: base64(gbk(csv(rows))),
+        fileID: await upload(cloud, '股东名册.csv', gbk(csv(rows)), 'dividends'),
       }),
     );
     expect(data(await as(ADMIN)('getCooperative', { coopId })).roster).toEqual(fromXlsx);
@@ -135,34 +129,50 @@ describe('cooperatives and rosters', () => {
     );
   });
 
-  test('a file too big for one function call is refused before anything is read', async () => {
+  test('a roster far beyond the old 70 KB cap imports through storage', async () => {
     const coopId = await createCoop(cloud);
     const rows = Array.from({ length: 4_000 }, (_, i) => [`${i}号`, `村民${i}`, '1000']);
     const text = csv([['户号', '户主', '资金入股（元）'], ...rows]);
-    expect(Buffer.byteLength(text)).toBeGreaterThan(ROSTER_FILE_MAX_BYTES);
+    expect(Buffer.byteLength(text)).toBeGreaterThan(70 * 1024);
+    const fileID = await upload(cloud, 'big.csv', text, 'dividends');
+    expect(data(await as(ADMIN)('importRoster', { coopId, filename: 'big.csv', fileID }))).toEqual({
+      rows: 4_000,
+      households: 4_000,
+    });
+  });
+
+  test('only a file uploaded under uploads/ is read, and a missing one is NOT_FOUND', async () => {
+    const coopId = await createCoop(cloud);
+    const outside = await cloud.uploadFile('exports/claim-sheets/zhonghai.csv', Buffer.from('户号,户主\n'));
     await refuses(
       cloud,
-      () => as(ADMIN)('importRoster', { coopId, filename: 'big.csv', contentBase64: base64(text) }),
+      () => as(ADMIN)('importRoster', { coopId, filename: 'x.csv', fileID: outside }),
       'INVALID_INPUT',
-      ROSTER_FILE_TOO_BIG,
+      '请先上传文件（文件编号无效）',
+    );
+    const gone = outside.replace('exports/claim-sheets/zhonghai.csv', 'uploads/dividends/20261202/none.csv');
+    await refuses(
+      cloud,
+      () => as(ADMIN)('importRoster', { coopId, filename: 'x.csv', fileID: gone }),
+      'NOT_FOUND',
+      '文件不存在或已过期，请重新上传',
     );
   });
 
   test('a file without the 户号 column is refused', async () => {
     const coopId = await createCoop(cloud);
+    const fileID = await upload(
+      cloud,
+      'x.csv',
+      csv([
+        ['姓名', '资金入股（元）'],
+        ['张三', '100'],
+      ]),
+      'dividends',
+    );
     await refuses(
       cloud,
-      () =>
-        as(ADMIN)('importRoster', {
-          coopId,
-          filename: 'x.csv',
-          contentBase64: base64(
-            csv([
-              ['姓名', '资金入股（元）'],
-              ['张三', '100'],
-            ]),
-          ),
-        }),
+      () => as(ADMIN)('importRoster', { coopId, filename: 'x.csv', fileID }),
       'INVALID_INPUT',
       '名册有 1 处问题，没有导入：\n第 1 行（表头）缺少“户号”列',
     );

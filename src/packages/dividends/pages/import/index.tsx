@@ -1,11 +1,10 @@
 import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
-import { ROSTER_FILE_MAX_BYTES, ROSTER_FILE_TOO_BIG } from '@core/dividends';
 import Screen from '../../../../components/Screen';
 import { call } from '../../../../services/cloud';
+import { uploadFile } from '../../../../services/files';
 import { pickFile, type PickedFile } from '../../../../services/pick-file';
-import { bytesToBase64 } from '../../../../utils/base64';
 import { toast } from '../../../../utils/feedback';
 import { routes } from '../../../../routes';
 import '../../dividends.css';
@@ -21,15 +20,13 @@ const COLUMNS: [string, string][] = [
   ['交易额（元）', '本年度和合作社的交易额'],
 ];
 
-/** The cloud takes at most 4,000,000 base64 characters: 3,000,000 bytes. */
-
 /**
- * 导入股东名册: what the file must look like, then one file (.xlsx or .csv) sent whole to the cloud, which
- * checks every row. If any row is wrong nothing is imported, and the rows to fix are listed in full.
+ * 导入股东名册: what the file must look like, then one file (.xlsx or .csv) uploaded to cloud storage and read
+ * there by the function, which checks every row. If any row is wrong nothing is imported, and the rows to fix are listed in full.
  */
 export default function ImportRoster() {
   const coopId = useRouter().params.coopId ?? '';
-  const [busy, setBusy] = useState(false);
+  const [busy, setBusy] = useState<'uploading' | 'importing' | null>(null);
   const [fileName, setFileName] = useState<string | null>(null);
   const [failure, setFailure] = useState<{ message: string; refused: boolean } | null>(null);
 
@@ -43,16 +40,21 @@ export default function ImportRoster() {
     }
     if (!file) return;
     setFileName(file.name);
-    if (file.bytes.length > ROSTER_FILE_MAX_BYTES) {
-      return setFailure({ message: ROSTER_FILE_TOO_BIG, refused: true });
+    setBusy('uploading');
+    let fileID: string;
+    try {
+      fileID = await uploadFile('dividends', file);
+    } catch {
+      setBusy(null);
+      return setFailure({ message: '文件没有上传成功，请检查网络后重新选择', refused: false });
     }
-    setBusy(true);
+    setBusy('importing');
     const result = await call('dividends', 'importRoster', {
       coopId,
       filename: file.name.slice(-120),
-      contentBase64: bytesToBase64(file.bytes),
+      fileID,
     });
-    setBusy(false);
+    setBusy(null);
     if (!result.ok) {
       // Anything but a lost connection means the cloud refused the file: nothing was imported.
       return setFailure({ message: result.error.message, refused: result.error.code !== 'INTERNAL' });
@@ -81,10 +83,16 @@ export default function ImportRoster() {
 
       <View className="card stack">
         {/* The label stays the same while busy: Taro's H5 button cannot swap its text and its spinner at once. */}
-        <Button className="btn btn--primary" loading={busy} disabled={busy} onClick={() => void choose()}>
+        <Button
+          className="btn btn--primary"
+          ariaLabel="选择股东名册文件"
+          loading={!!busy}
+          disabled={!!busy}
+          onClick={() => void choose()}
+        >
           选择文件
         </Button>
-        {busy && <Text className="muted">正在导入…</Text>}
+        {busy && <Text className="muted">{busy === 'uploading' ? '正在上传…' : '正在导入…'}</Text>}
         {fileName && <Text className="muted">文件：{fileName}</Text>}
         {failure && (
           <View className="stack" data-testid="import-failure">
