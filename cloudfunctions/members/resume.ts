@@ -5,7 +5,7 @@ import { rosterTuning, type RosterImportDoc } from './model';
 import { applyUntil } from './roster-apply';
 
 /**
- * The timer trigger's work (config.json, every minute): imports whose page was closed before the end — no
+ * The timer trigger's work (config.json, every five minutes): imports whose page was closed before the end — no
  * progress for ROSTER_ABANDONED_MS — are applied to the end, oldest first, within the run's time budget. An
  * import a page is still driving is left to the page.
  */
