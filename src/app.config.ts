@@ -58,7 +58,14 @@ export default defineAppConfig({
     {
       root: 'packages/admin',
       name: 'admin',
-      pages: ['pages/bindings/index', 'pages/residents/index', 'pages/roles/index', 'pages/register/index'],
+      pages: [
+        'pages/bindings/index',
+        'pages/residents/index',
+        'pages/roles/index',
+        'pages/register/index',
+        'pages/import/index',
+        'pages/claim-sheet/index',
+      ],
     },
   ],
   preloadRule: {

@@ -69,6 +69,8 @@ export const routes = {
     bindings: page('admin', 'bindings'),
     residents: page('admin', 'residents'),
     register: (p: { villageId: string }) => url(page('admin', 'register'), p),
+    rosterImport: page('admin', 'import'),
+    claimSheet: (p: { villageId: string }) => url(page('admin', 'claim-sheet'), p),
     roles: (p: { residentId: string }) => url(page('admin', 'roles'), p),
   },
 } as const;

@@ -12,7 +12,7 @@ import {
 import { MOBILE_PATTERN } from './phone';
 import type { Roles } from '../roles';
 import { fileIdSchema, idSchema, pageSchema, trimmedText } from '../validation';
-import { type ClaimSheetPage, type RosterCheck, type RosterImportView } from './imports';
+import { type ClaimSheetPage, type CloudFileLink, type RosterCheck, type RosterImportView } from './imports';
 
 /**
  * The `members` function's contract: identity, binding of a WeChat user to a resident record, roles and the
@@ -248,7 +248,7 @@ export const membersActions = {
   },
   exportClaimSheet: {
     input: z.object({ villageId: idSchema }),
-    output: returns<{ url: string; filename: string; rows: number }>(),
+    output: returns<CloudFileLink>(),
     allow: ADMINS,
     rule: OWN_VILLAGE,
   },

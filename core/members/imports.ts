@@ -50,6 +50,15 @@ export interface RosterCheck {
   import: RosterImportView | null;
 }
 
+/** A file the function wrote to cloud storage for the caller: its id (the mini-program downloads by id) and a link. */
+export interface CloudFileLink {
+  fileID: string;
+  /** A temporary download link (minutes). */
+  url: string;
+  filename: string;
+  rows: number;
+}
+
 export interface ClaimSheetPerson {
   residentId: string;
   name: string;

@@ -10,3 +10,10 @@ export async function saveTextFile(filename: string, text: string): Promise<bool
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
   return true;
 }
+
+/** The browser fetches the file from its temporary link and downloads it under its name. */
+export async function saveCloudFile(file: { url: string; filename: string }): Promise<boolean> {
+  const res = await fetch(encodeURI(file.url)).catch(() => null);
+  if (!res?.ok) return false;
+  return saveTextFile(file.filename, await res.text());
+}

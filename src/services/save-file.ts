@@ -7,3 +7,12 @@
 export async function saveTextFile(_filename: string, _text: string): Promise<boolean> {
   return false;
 }
+
+/** A file a function wrote to cloud storage, handed to the user the same way (its id, a temporary link, a name). */
+export async function saveCloudFile(_file: {
+  fileID: string;
+  url: string;
+  filename: string;
+}): Promise<boolean> {
+  return false;
+}

@@ -11,3 +11,14 @@ export async function saveTextFile(filename: string, text: string): Promise<bool
     return false;
   }
 }
+
+/** Downloads the cloud file by its id (no domain whitelist needed), then the same send-to-chat sheet. */
+export async function saveCloudFile(file: { fileID: string; filename: string }): Promise<boolean> {
+  try {
+    const { tempFilePath } = await Taro.cloud.downloadFile({ fileID: file.fileID });
+    await Taro.shareFileMessage({ filePath: tempFilePath, fileName: file.filename });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -59,6 +59,7 @@ export const exportClaimSheet = defineCommand('members', 'exportClaimSheet', {
       new Date(ctx.now),
     );
     return {
+      fileID,
       url: await tempUrl(fileID, LINK_SECONDS),
       filename: `${village.name}认领码.csv`,
       rows: rows.length,

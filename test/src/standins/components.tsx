@@ -97,6 +97,7 @@ export const PageMeta = makeComponent('PageMeta', 'template');
 export const NavigationBar = makeComponent('NavigationBar', 'template');
 export const Picker = makeComponent('Picker', 'div');
 export const Switch = makeComponent('Switch', 'input');
+export const Progress = makeComponent('Progress', 'div');
 
 type StandInNode = {
   type?: string;

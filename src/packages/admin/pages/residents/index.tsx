@@ -109,6 +109,25 @@ export default function Residents() {
       >
         登记新村民并发认领码
       </Button>
+      <View className="row residents__bulk">
+        <Button
+          className="btn btn--ghost"
+          ariaLabel="从表格导入村民名册"
+          onClick={() => void Taro.navigateTo({ url: routes.admin.rosterImport })}
+        >
+          导入名册
+        </Button>
+        <Button
+          className="btn btn--ghost"
+          ariaLabel="查看本村的认领码清单"
+          disabled={!villageId}
+          onClick={() =>
+            void Taro.navigateTo({ url: routes.admin.claimSheet({ villageId: villageId ?? '' }) })
+          }
+        >
+          认领码清单
+        </Button>
+      </View>
       <PagedListTop list={list} emptyTitle="没有找到村民" emptyHint="换个姓名试试，或登记新村民。" />
       {list.items.map((r) => (
         <View key={r.residentId} className="card" data-testid="resident">
