@@ -107,7 +107,9 @@ export async function applyChunk(imp: RosterImportDoc, chunk: RosterChunkDoc, no
   if (missing.length) {
     const villages = [...new Set(missing.map((r) => r.villageId))];
     const names = [...new Set(missing.map((r) => r.name))];
-    for (const r of await readIn<Resident>(RESIDENTS, 'name', names, { villageId: _.in(villages) })) {
+    // Imported records are found by id above; only the others (few) can be matched by name here.
+    const others = { villageId: _.in(villages), source: _.neq('import') };
+    for (const r of await readIn<Resident>(RESIDENTS, 'name', names, others)) {
       const k = key(r.villageId, r.household, r.name);
       if (!legacy.has(k) || r.openid) legacy.set(k, r);
     }
