@@ -9,3 +9,8 @@ import type { PickedFile } from './pick-file';
 export async function uploadFile(_kind: string, _file: PickedFile): Promise<string> {
   throw new Error('no cloud storage on this platform');
 }
+
+/** Opens a cloud file for reading (an attachment): WeChat's document viewer, or the browser's. */
+export async function openCloudFile(_fileID: string): Promise<void> {
+  throw new Error('no cloud storage on this platform');
+}

@@ -11,3 +11,9 @@ export async function uploadFile(kind: string, file: PickedFile): Promise<string
   });
   return fileID;
 }
+
+/** Downloads the file by its id and opens it in WeChat's document viewer (with its menu to forward or save). */
+export async function openCloudFile(fileID: string): Promise<void> {
+  const { tempFilePath } = await Taro.cloud.downloadFile({ fileID });
+  await Taro.openDocument({ filePath: tempFilePath, showMenu: true });
+}

@@ -1,11 +1,11 @@
-import type { PickedFile } from './pick-file';
+import { SPREADSHEETS, type PickedFile, type PickOptions } from './pick-file';
 
-/** The browser's file dialog for one .xlsx or .csv file, read whole. Null when the user cancels. */
-export function pickFile(): Promise<PickedFile | null> {
+/** The browser's file dialog for one file (by default .xlsx or .csv), read whole. Null when the user cancels. */
+export function pickFile({ extensions = SPREADSHEETS }: PickOptions = {}): Promise<PickedFile | null> {
   return new Promise((resolve, reject) => {
     const input = document.createElement('input');
     input.type = 'file';
-    input.accept = '.xlsx,.csv';
+    if (extensions.length) input.accept = extensions.map((e) => `.${e}`).join(',');
     input.style.display = 'none';
     let settled = false;
     const settle = (file: PickedFile | null) => {

@@ -1,17 +1,25 @@
 import Taro from '@tarojs/taro';
-import type { PickedFile } from './pick-file';
+import { SPREADSHEETS, type PickedFile, type PickOptions } from './pick-file';
 
-/** One .xlsx or .csv file from a WeChat chat, read from its temporary path. Null when the user cancels. */
-export async function pickFile(): Promise<PickedFile | null> {
+/** One file from a WeChat chat (by default .xlsx or .csv), read from its temporary path. Null when the user cancels. */
+export async function pickFile({
+  extensions = SPREADSHEETS,
+  read = true,
+}: PickOptions = {}): Promise<PickedFile | null> {
   let picked: { path: string; name: string } | undefined;
   try {
-    const res = await Taro.chooseMessageFile({ count: 1, type: 'file', extension: ['xlsx', 'csv'] });
+    const res = await Taro.chooseMessageFile({
+      count: 1,
+      type: 'file',
+      ...(extensions.length ? { extension: extensions } : {}),
+    });
     picked = res.tempFiles[0];
   } catch {
     // Cancelled (chooseMessageFile:fail cancel).
     return null;
   }
   if (!picked) return null;
+  if (!read) return { name: picked.name, bytes: new Uint8Array(0), path: picked.path };
   const data = Taro.getFileSystemManager().readFileSync(picked.path) as ArrayBuffer;
   return { name: picked.name, bytes: new Uint8Array(data), path: picked.path };
 }

@@ -4,11 +4,15 @@ import EditBriefing from '../../../../src/packages/briefings/pages/edit/index';
 import { briefingDetail } from '../../../support/fake-briefings';
 import { memberView } from '../../../support/fake-members';
 import { renderWithCloud } from '../../render';
+import { uploadFile } from '../../../../src/services/files';
+import { pickFile } from '../../../../src/services/pick-file';
 
 jest.mock('../../../../src/services/transport', () => ({
   callFunction: jest.fn(),
   initTransport: jest.fn(),
 }));
+jest.mock('../../../../src/services/pick-file', () => ({ pickFile: jest.fn() }));
+jest.mock('../../../../src/services/files', () => ({ uploadFile: jest.fn() }));
 
 const POLICY_LEADER = memberView({ groups: [{ group: 'policy', level: 'town', position: 'leader' }] });
 const asLeader = { me: { status: 'bound' as const, member: POLICY_LEADER } };
@@ -115,4 +119,43 @@ test('a resident who may not publish is told so, with no form', async () => {
   renderWithCloud(<EditBriefing />);
   expect(await screen.findByText('您不能发布宣讲')).toBeTruthy();
   expect(screen.queryByTestId('briefing-form')).toBeNull();
+});
+
+test('an attachment is picked (any file), uploaded to storage and published by its file id', async () => {
+  const FILE_ID = 'cloud://env.bucket/uploads/briefings/20261202/ab12-补贴标准.pdf';
+  jest
+    .mocked(pickFile)
+    .mockResolvedValue({ name: '补贴标准.pdf', bytes: new Uint8Array(0), path: 'wxfile://tmp' });
+  jest.mocked(uploadFile).mockResolvedValue(FILE_ID);
+  let sent: Record<string, unknown> | null = null;
+  renderWithCloud(
+    <EditBriefing />,
+    asLeader,
+    {},
+    {
+      publish: (input) => {
+        sent = input;
+        return { ok: true, data: { briefingId: 'b_new', version: 1 } };
+      },
+    },
+  );
+  await fillForm();
+  fireEvent.click(screen.getByText('添加附件'));
+  expect(await screen.findByText('补贴标准.pdf')).toBeTruthy();
+  expect(pickFile).toHaveBeenCalledWith({ extensions: [], read: false });
+  expect(uploadFile).toHaveBeenCalledWith('briefings', expect.objectContaining({ name: '补贴标准.pdf' }));
+  fireEvent.click(screen.getByText('发布'));
+  await waitFor(() => expect(sent).not.toBeNull());
+  expect(sent!.attachments).toEqual([{ fileId: FILE_ID, name: '补贴标准.pdf' }]);
+});
+
+test('a failed upload says so and adds nothing', async () => {
+  jest.mocked(pickFile).mockResolvedValue({ name: 'a.pdf', bytes: new Uint8Array(0) });
+  jest.mocked(uploadFile).mockRejectedValueOnce(new Error('network'));
+  renderWithCloud(<EditBriefing />, asLeader);
+  fireEvent.click(await screen.findByText('添加附件'));
+  await waitFor(() =>
+    expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '上传失败，请稍后再试' })),
+  );
+  expect(screen.queryByText('a.pdf')).toBeNull();
 });

@@ -7,6 +7,7 @@ import Screen from '../../../../components/Screen';
 import { RemoteState } from '../../../../components/StateView';
 import { useRemote } from '../../../../hooks/use-remote';
 import { call } from '../../../../services/cloud';
+import { openCloudFile } from '../../../../services/files';
 import { speak, speechSupported, stopSpeaking } from '../../../../services/speech';
 import { confirm, toast } from '../../../../utils/feedback';
 import RichBody from '../../components/RichBody';
@@ -15,16 +16,11 @@ import '../../briefings.css';
 import './index.css';
 import { useRefresh } from '../../../../hooks/use-refresh';
 
-/** Opens a cloud file: downloaded and shown by WeChat; the local H5 build has no cloud storage. */
+/** Opens an attachment: WeChat's document viewer, or a new browser tab in the H5 build. */
 async function openAttachment(fileId: string): Promise<void> {
-  if (process.env.TARO_ENV !== 'weapp') {
-    toast('请在微信小程序中打开附件');
-    return;
-  }
   try {
     await Taro.showLoading({ title: '正在打开…' });
-    const { tempFilePath } = await Taro.cloud.downloadFile({ fileID: fileId });
-    await Taro.openDocument({ filePath: tempFilePath, showMenu: true });
+    await openCloudFile(fileId);
   } catch {
     toast('附件打开失败，请稍后再试');
   } finally {

@@ -22,6 +22,8 @@ import TextArea from '../../../../components/TextArea';
 import TextField from '../../../../components/TextField';
 import { useForm } from '../../../../hooks/use-form';
 import { call } from '../../../../services/cloud';
+import { uploadFile } from '../../../../services/files';
+import { pickFile } from '../../../../services/pick-file';
 import { useSession } from '../../../../store/session';
 import { toast } from '../../../../utils/feedback';
 import { routes } from '../../../../routes';
@@ -32,22 +34,19 @@ interface ScopeOption {
   label: string;
 }
 
-/** A file picked from a WeChat chat, uploaded to cloud storage (the mini-program only). */
+/** Any file picked from a WeChat chat (or the browser's dialog), uploaded to cloud storage. */
 async function uploadAttachment(): Promise<{ fileId: string; name: string } | null> {
-  if (process.env.TARO_ENV !== 'weapp') {
-    toast('请在微信小程序中上传附件');
+  let file;
+  try {
+    file = await pickFile({ extensions: [], read: false });
+  } catch {
+    toast('文件读取失败，请重新选择');
     return null;
   }
-  const picked = await Taro.chooseMessageFile({ count: 1, type: 'file' });
-  const file = picked.tempFiles[0];
   if (!file) return null;
   await Taro.showLoading({ title: '正在上传…' });
   try {
-    const { fileID } = await Taro.cloud.uploadFile({
-      cloudPath: `briefings/${Date.now()}-${Math.random().toString(36).slice(2, 8)}-${file.name}`,
-      filePath: file.path,
-    });
-    return { fileId: fileID, name: file.name.slice(0, 60) };
+    return { fileId: await uploadFile('briefings', file), name: file.name.slice(0, 60) };
   } catch {
     toast('上传失败，请稍后再试');
     return null;
