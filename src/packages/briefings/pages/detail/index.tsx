@@ -14,6 +14,7 @@ import { routes } from '../../../../routes';
 import '../../briefings.css';
 import './index.css';
 import { useRefresh } from '../../../../hooks/use-refresh';
+import { useShare } from '../../../../hooks/use-share';
 
 /** Opens a cloud file: downloaded and shown by WeChat; the local H5 build has no cloud storage. */
 async function openAttachment(fileId: string): Promise<void> {
@@ -47,6 +48,7 @@ export default function BriefingPage() {
   const [stats, setStats] = useState<BriefingsOutput['readStats'] | null>(null);
 
   useRefresh(page.reload, { shownAgain: true });
+  useShare(routes.briefings.detail({ briefingId }), page.data?.title, '政策宣讲');
   useUnload(() => stopSpeaking());
   useEffect(() => () => stopSpeaking(), []);
 
