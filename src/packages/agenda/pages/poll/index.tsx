@@ -201,7 +201,13 @@ export default function PollPage() {
           {p.options.map((o) => {
             const on = chosen.includes(o.id);
             return (
-              <Choice key={o.id} on={on} testId={`choice-${o.id}`} onClick={() => toggle(o.id)}>
+              <Choice
+                key={o.id}
+                on={on}
+                testId={`choice-${o.id}`}
+                label={o.label}
+                onClick={() => toggle(o.id)}
+              >
                 <Text>{o.label}</Text>
               </Choice>
             );

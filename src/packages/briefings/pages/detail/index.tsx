@@ -113,6 +113,7 @@ export default function BriefingPage() {
           {b.title}
         </Text>
         <Text
+          ariaRole="button"
           className="muted"
           onClick={() => void Taro.navigateTo({ url: routes.briefings.versions({ briefingId }) })}
         >
@@ -147,7 +148,13 @@ export default function BriefingPage() {
         <View className="card">
           <Text className="section-title">附件</Text>
           {b.attachments.map((a) => (
-            <View key={a.fileId} className="brief__attachment" onClick={() => void openAttachment(a.fileId)}>
+            <View
+              key={a.fileId}
+              className="brief__attachment"
+              onClick={() => void openAttachment(a.fileId)}
+              ariaRole="button"
+              ariaLabel={`打开附件：${a.name}`}
+            >
               <Text>{a.name}</Text>
               <Text className="muted">打开 ›</Text>
             </View>

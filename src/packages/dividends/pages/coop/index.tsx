@@ -119,6 +119,8 @@ export default function Cooperative() {
             key={d.distributionId}
             className="list-row"
             data-testid="distribution"
+            ariaRole="button"
+            ariaLabel={`${d.year}年度分配方案，第 ${d.version} 版`}
             onClick={() => go(routes.dividends.distribution({ distributionId: d.distributionId }))}
           >
             <View className="list-row__head">

@@ -50,6 +50,8 @@ export default function Cooperatives() {
             key={c.coopId}
             className="card"
             data-testid="coop"
+            ariaRole="button"
+            ariaLabel={`${c.name}，查看详情`}
             onClick={() => void Taro.navigateTo({ url: routes.dividends.coop({ coopId: c.coopId }) })}
           >
             <Text className="card__title">{c.name}</Text>

@@ -117,6 +117,7 @@ export default function HonorBoard() {
       <View className="honor-months" data-testid="months">
         {list.map((s) => (
           <Text
+            ariaRole="button"
             key={s.boardId}
             className={`chip${s.boardId === shownId ? ' chip--on' : ''}`}
             onClick={() => setChosen(s.boardId)}
