@@ -133,3 +133,10 @@ test('every tappable view in src/ has an accessible name', () => {
   const unnamed = files.flatMap((f) => unnamedTappables(f, readFileSync(f, 'utf8')));
   expect(unnamed.map((u) => `${u.where} <${u.element}> lacks ${u.missing.join(' and ')}`)).toEqual([]);
 });
+
+test('the build (config/aria.ts) and the runtime (src/utils/aria.ts) add the same aria attributes', async () => {
+  const build = await import('../../config/aria');
+  const runtime = await import('../../src/utils/aria');
+  expect(runtime.ARIA_COMPONENTS).toEqual(build.ARIA_COMPONENTS);
+  expect(Object.keys(build.ARIA_ATTRIBUTES)).toEqual(['aria-label', 'aria-role']);
+});
