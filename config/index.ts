@@ -28,7 +28,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     alias: { '@core': CORE },
     // Each build wipes its outputRoot: H5 gets its own folder so dist/ (miniprogramRoot) stays valid.
     outputRoot: isH5 ? 'dist-h5' : 'dist',
-    plugins: [],
+    // aria-label / aria-role in the mini-program's templates (Taro's have none).
+    plugins: [path.join(__dirname, 'aria.ts')],
     defineConstants: {},
     copy: { patterns: [], options: {} },
     framework: 'react',

@@ -81,10 +81,26 @@ export default defineAppConfig({
     selectedColor: '#b3261e',
     backgroundColor: '#ffffff',
     borderStyle: 'black',
+    // Icons drawn by scripts/tools/tab-icons.ts in the two colours above.
     list: [
-      { pagePath: 'pages/home/index', text: '首页' },
-      { pagePath: 'pages/notices/index', text: '通知' },
-      { pagePath: 'pages/me/index', text: '我的' },
+      {
+        pagePath: 'pages/home/index',
+        text: '首页',
+        iconPath: 'assets/tab/home.png',
+        selectedIconPath: 'assets/tab/home-active.png',
+      },
+      {
+        pagePath: 'pages/notices/index',
+        text: '通知',
+        iconPath: 'assets/tab/notices.png',
+        selectedIconPath: 'assets/tab/notices-active.png',
+      },
+      {
+        pagePath: 'pages/me/index',
+        text: '我的',
+        iconPath: 'assets/tab/me.png',
+        selectedIconPath: 'assets/tab/me-active.png',
+      },
     ],
   },
   window: {

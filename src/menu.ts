@@ -37,7 +37,7 @@ export const MENU: MenuEntry[] = [
     title: '红黑榜',
     description: '每月诚信红黑榜，可查看、可申诉',
     badge: '榜',
-    url: routes.honor.board,
+    url: routes.honor.board(),
     audience: ['resident'],
   },
   {

@@ -42,7 +42,8 @@ export const routes = {
       url(page('briefings', 'versions'), { id: briefingId }),
   },
   honor: {
-    board: page('honor', 'board'),
+    /** `boardId`: the month to show first (a shared board); without it, the newest published one. */
+    board: (p: { boardId?: string } = {}) => url(page('honor', 'board'), p),
     standing: page('honor', 'standing'),
     manage: page('honor', 'manage'),
     appeal: (p: { boardId: string; entryId: string }) => url(page('honor', 'appeal'), p),

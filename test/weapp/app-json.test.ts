@@ -54,6 +54,17 @@ test('the tab pages are in the main package and the feature pages in domain subp
   ]);
 });
 
+test('the tab-bar icons are copied into dist/ as committed in src/', () => {
+  const list = (appJson.tabBar as { list: { iconPath?: string; selectedIconPath?: string }[] }).list;
+  const icons = list.flatMap((t) => [t.iconPath, t.selectedIconPath]);
+  expect(icons).toHaveLength(6);
+  for (const icon of icons) {
+    expect(typeof icon).toBe('string');
+    const built = readFileSync(path.join(WEAPP_DIST, icon!));
+    expect(built.equals(readFileSync(path.join(__dirname, '..', '..', 'src', icon!)))).toBe(true);
+  }
+});
+
 test('subpackages are preloaded from the tabs; code loads lazily; privacy is declared', () => {
   expect(appJson.preloadRule).toEqual({
     'pages/home/index': {

@@ -40,6 +40,7 @@ export default function PrivacyConsent({ onChange }: { onChange: (agreed: boolea
         绑定身份需要填写姓名、户号和手机号码。我们只用它们核实您的村民身份，手机号码只保存打码后的形式。
       </Text>
       <Text
+        ariaRole="button"
         className="privacy__link"
         onClick={() => {
           if (process.env.TARO_ENV !== 'h5') void Taro.openPrivacyContract({});

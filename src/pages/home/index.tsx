@@ -40,7 +40,12 @@ export default function Home() {
       )}
 
       {me && me.status !== 'bound' && (
-        <View className="card home__nudge" onClick={() => void Taro.switchTab({ url: routes.tabs.me })}>
+        <View
+          className="card home__nudge"
+          onClick={() => void Taro.switchTab({ url: routes.tabs.me })}
+          ariaRole="button"
+          ariaLabel={me.status === 'pending' ? '身份审核中，查看我的' : '请先绑定村民身份，点这里去绑定'}
+        >
           <Text className="card__title">{me.status === 'pending' ? '身份审核中' : '请先绑定村民身份'}</Text>
           <Text className="muted">
             {me.status === 'pending'
@@ -56,6 +61,8 @@ export default function Home() {
             key={entry.id}
             className="home__entry"
             data-testid={`menu-${entry.id}`}
+            ariaRole="button"
+            ariaLabel={`${entry.title}：${entry.description}`}
             onClick={() => void Taro.navigateTo({ url: entry.url })}
           >
             <Text className="home__badge">{entry.badge}</Text>

@@ -102,6 +102,8 @@ export default function Notices() {
           key={n.noticeId}
           className={`card notice${n.read ? '' : ' notice--unread'}`}
           data-testid="notice"
+          ariaRole="button"
+          ariaLabel={`${n.read ? '' : '未读，'}${n.urgency === 'urgent' ? '紧急，' : ''}${n.title}`}
           onClick={() => void Taro.navigateTo({ url: routes.notices.detail({ noticeId: n.noticeId }) })}
         >
           <View>

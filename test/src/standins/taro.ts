@@ -31,6 +31,8 @@ export const useDidHide = (_callback: () => void): void => {};
 export const useUnload = (_callback: () => void): void => {};
 export const usePullDownRefresh = (_callback: () => void): void => {};
 export const useReachBottom = (_callback: () => void): void => {};
+/** Records the page's 转发 callback: tests call `jest.mocked(useShareAppMessage).mock.lastCall![0]()`. */
+export const useShareAppMessage = jest.fn((_callback: (...args: unknown[]) => unknown): void => {});
 /** Tests set the page query with `jest.mocked(useRouter).mockReturnValue({ params: {...}, path: '' })`. */
 export const useRouter = jest.fn(() => ({ params: {} as Record<string, string>, path: '' }));
 
@@ -71,6 +73,7 @@ const Taro = {
   useUnload,
   usePullDownRefresh,
   useReachBottom,
+  useShareAppMessage,
   useRouter,
 };
 

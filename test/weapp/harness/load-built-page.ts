@@ -56,6 +56,11 @@ export interface BuiltPage {
    * binding (root-font-size="{{pageMeta.pN||''}}"), so it does not depend on Taro's attribute aliases.
    */
   pageMetaAttr(attr: string): unknown;
+  /**
+   * What WeChat's 转发 menu gets from the page (its onShareAppMessage), or undefined when the page does not
+   * offer 转发 (no `enableShareAppMessage` in its config).
+   */
+  share(): unknown;
   /** Errors Taro reported to App.onError (e.g. a component that threw while rendering). */
   errors: string[];
   /** Run onHide/onUnload and detach. */
@@ -293,6 +298,9 @@ export async function loadBuiltPage(
           `${pagePath}.wxml has no <page-meta ${attr}> binding (is enablePageMeta set in the page config?)`,
         );
       return pageInstance?.data?.pageMeta?.[m[1]!];
+    },
+    share() {
+      return pageOptions?.onShareAppMessage?.call(pageInstance, { from: 'menu' });
     },
     unload() {
       pageOptions?.onHide?.call(pageInstance);

@@ -36,6 +36,8 @@ export default function DevIdentity() {
             key={d.openid}
             className="dev-identity__item"
             data-testid={`identity-${d.openid}`}
+            ariaRole="button"
+            ariaLabel={`切换为${d.label}`}
             onClick={() => use(d.openid)}
           >
             <Text className="dev-identity__label">{d.label}</Text>

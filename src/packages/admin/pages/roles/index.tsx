@@ -119,6 +119,7 @@ export default function RolesEditor() {
               <View className="roles__choices">
                 {CHOICES.map((choice) => (
                   <Text
+                    ariaRole="button"
                     key={choice ?? 'none'}
                     className={`roles__choice${positionOf(group, level) === choice ? ' roles__choice--on' : ''}`}
                     onClick={() => setPosition(group, level, choice)}

@@ -195,7 +195,12 @@ export default function AdminPanel({ item, onChanged }: { item: ItemDetail; onCh
           <Text className="lead">把本事项合并到：</Text>
           {merging.length === 0 && <Text className="muted lead">没有可以合并到的事项。</Text>}
           {merging.map((m) => (
-            <Choice key={m.itemId} on={target === m.itemId} onClick={() => setTarget(m.itemId)}>
+            <Choice
+              key={m.itemId}
+              on={target === m.itemId}
+              label={m.title}
+              onClick={() => setTarget(m.itemId)}
+            >
               <Text>{m.title}</Text>
             </Choice>
           ))}

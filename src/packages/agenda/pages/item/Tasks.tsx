@@ -59,6 +59,7 @@ export default function Tasks(props: {
                   <View className="chips">
                     {STOPS.map((p) => (
                       <Text
+                        ariaRole="button"
                         key={p}
                         className={`chip${progress === p ? ' chip--on' : ''}`}
                         onClick={() => form.set('progress', p)}

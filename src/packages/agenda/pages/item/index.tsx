@@ -66,6 +66,7 @@ export default function ItemPage() {
         <Text className="item__body">{d.body}</Text>
         {d.mergedInto && (
           <Text
+            ariaRole="button"
             className="notice"
             onClick={() =>
               void Taro.redirectTo({ url: routes.agenda.item({ itemId: d.mergedInto!.itemId }) })

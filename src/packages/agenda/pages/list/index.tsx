@@ -59,7 +59,12 @@ export default function AgendaList() {
   if (session.me && session.me.status !== 'bound') {
     return (
       <Screen title="圆桌议事">
-        <View className="card" onClick={() => void Taro.switchTab({ url: routes.tabs.me })}>
+        <View
+          className="card"
+          onClick={() => void Taro.switchTab({ url: routes.tabs.me })}
+          ariaRole="button"
+          ariaLabel="请先绑定村民身份，点这里去绑定"
+        >
           <Text className="card__title">请先绑定村民身份</Text>
           <Text className="muted">绑定后可以提事、讨论和投票。点这里去绑定。</Text>
         </View>
@@ -100,15 +105,28 @@ export default function AgendaList() {
       )}
 
       <View className="chips" data-testid="step-filter">
-        <Text className={`chip${step === null ? ' chip--on' : ''}`} onClick={() => setStep(null)}>
+        <Text
+          ariaRole="button"
+          className={`chip${step === null ? ' chip--on' : ''}`}
+          onClick={() => setStep(null)}
+        >
           全部
         </Text>
         {STEPS.map((s) => (
-          <Text key={s} className={`chip${step === s ? ' chip--on' : ''}`} onClick={() => setStep(s)}>
+          <Text
+            ariaRole="button"
+            key={s}
+            className={`chip${step === s ? ' chip--on' : ''}`}
+            onClick={() => setStep(s)}
+          >
             {STEP_LABELS[s]}
           </Text>
         ))}
-        <Text className={`chip${mine ? ' chip--on' : ''}`} onClick={() => setMine((m) => !m)}>
+        <Text
+          ariaRole="button"
+          className={`chip${mine ? ' chip--on' : ''}`}
+          onClick={() => setMine((m) => !m)}
+        >
           我提的
         </Text>
       </View>
@@ -123,6 +141,8 @@ export default function AgendaList() {
           key={item.itemId}
           className="card agenda-list__item"
           data-testid="agenda-item"
+          ariaRole="button"
+          ariaLabel={`${STEP_LABELS[item.step]}：${item.title}`}
           onClick={() => void Taro.navigateTo({ url: routes.agenda.item({ itemId: item.itemId }) })}
         >
           <View>

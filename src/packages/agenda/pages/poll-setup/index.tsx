@@ -34,6 +34,7 @@ function Chips<T extends string | number>(props: {
     <View className="chips">
       {props.values.map((v) => (
         <Text
+          ariaRole="button"
           key={String(v)}
           className={`chip${props.value === v ? ' chip--on' : ''}`}
           onClick={() => props.onChange(v)}

@@ -2,4 +2,5 @@ export default definePageConfig({
   navigationBarTitleText: '表决',
   enablePageMeta: true,
   enablePullDownRefresh: true,
+  enableShareAppMessage: true,
 });

@@ -24,6 +24,8 @@ import Choice from '../../components/Choice';
 import '../../agenda.css';
 import './index.css';
 import { useRefresh } from '../../../../hooks/use-refresh';
+import { useShare } from '../../../../hooks/use-share';
+import { routes } from '../../../../routes';
 
 export function eligibilityText(poll: Pick<PollView, 'eligibility'>): string {
   const e = poll.eligibility;
@@ -57,6 +59,7 @@ export default function PollPage() {
   const [error, setError] = useState<string | null>(null);
   const [stored, setStored] = useState<StoredReceipt | null>(() => receiptFor(pollId));
   const p = poll.data;
+  useShare(routes.agenda.poll({ pollId }), p && `表决：${p.question}`, '村里的表决');
 
   // A ballot saved but not confirmed sent (weak signal, the app closed): settle it against the cloud.
   useEffect(() => {
@@ -198,7 +201,13 @@ export default function PollPage() {
           {p.options.map((o) => {
             const on = chosen.includes(o.id);
             return (
-              <Choice key={o.id} on={on} testId={`choice-${o.id}`} onClick={() => toggle(o.id)}>
+              <Choice
+                key={o.id}
+                on={on}
+                testId={`choice-${o.id}`}
+                label={o.label}
+                onClick={() => toggle(o.id)}
+              >
                 <Text>{o.label}</Text>
               </Choice>
             );

@@ -47,6 +47,7 @@ export default function Receipts() {
       {list.map((r) => (
         <View key={r.pollId} className="card" data-testid="receipt">
           <Text
+            ariaRole="button"
             className="card__title"
             onClick={() => void Taro.navigateTo({ url: routes.agenda.poll({ pollId: r.pollId }) })}
           >

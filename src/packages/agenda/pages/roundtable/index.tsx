@@ -113,7 +113,13 @@ function ScheduleForm({ item }: { item: ItemDetail }) {
       {list.map((p) => {
         const on = chosen.includes(p.residentId);
         return (
-          <Choice key={p.residentId} on={on} testId="participant" onClick={() => toggle(p.residentId)}>
+          <Choice
+            key={p.residentId}
+            on={on}
+            testId="participant"
+            label={`${p.name}，${p.role}，${p.villageName}`}
+            onClick={() => toggle(p.residentId)}
+          >
             <View className="facts">
               <Text>{p.name}</Text>
               <Text className="muted">

@@ -94,6 +94,7 @@ export default function TaskPage() {
             key={r.residentId}
             on={owner?.residentId === r.residentId}
             testId="owner-option"
+            label={`${r.name}，${r.household}`}
             onClick={() => form.set('owner', r)}
           >
             <Text>

@@ -15,6 +15,7 @@ import { routes } from '../../../../routes';
 import '../../briefings.css';
 import './index.css';
 import { useRefresh } from '../../../../hooks/use-refresh';
+import { useShare } from '../../../../hooks/use-share';
 
 /** Opens an attachment: WeChat's document viewer, or a new browser tab in the H5 build. */
 async function openAttachment(fileId: string): Promise<void> {
@@ -43,6 +44,7 @@ export default function BriefingPage() {
   const [stats, setStats] = useState<BriefingsOutput['readStats'] | null>(null);
 
   useRefresh(page.reload, { shownAgain: true });
+  useShare(routes.briefings.detail({ briefingId }), page.data?.title, '政策宣讲');
   useUnload(() => stopSpeaking());
   useEffect(() => () => stopSpeaking(), []);
 
@@ -107,6 +109,7 @@ export default function BriefingPage() {
           {b.title}
         </Text>
         <Text
+          ariaRole="button"
           className="muted"
           onClick={() => void Taro.navigateTo({ url: routes.briefings.versions({ briefingId }) })}
         >
@@ -141,7 +144,13 @@ export default function BriefingPage() {
         <View className="card">
           <Text className="section-title">附件</Text>
           {b.attachments.map((a) => (
-            <View key={a.fileId} className="brief__attachment" onClick={() => void openAttachment(a.fileId)}>
+            <View
+              key={a.fileId}
+              className="brief__attachment"
+              onClick={() => void openAttachment(a.fileId)}
+              ariaRole="button"
+              ariaLabel={`打开附件：${a.name}`}
+            >
               <Text>{a.name}</Text>
               <Text className="muted">打开 ›</Text>
             </View>

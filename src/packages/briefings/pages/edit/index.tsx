@@ -269,6 +269,7 @@ export default function EditBriefing() {
             <View key={a.fileId} className="row">
               <Text>{a.name}</Text>
               <Text
+                ariaRole="button"
                 className="chip"
                 onClick={() => setAttachments((list) => list.filter((x) => x.fileId !== a.fileId))}
               >

@@ -53,6 +53,7 @@ export default function BriefingList() {
 
   const chip = (on: boolean, text: string, pick: Filter) => (
     <Text
+      ariaRole="button"
       key={text}
       className={`chip${on ? ' chip--on' : ''}`}
       onClick={() => {
@@ -98,6 +99,7 @@ export default function BriefingList() {
         <View className="row" style={{ marginBottom: '24px' }}>
           <Text className="muted">“{query}”的搜索结果</Text>
           <Text
+            ariaRole="button"
             className="chip"
             onClick={() => {
               setQuery('');
@@ -132,6 +134,8 @@ export default function BriefingList() {
             key={b.briefingId}
             className="card brief-card"
             data-testid="briefing"
+            ariaRole="button"
+            ariaLabel={`${b.categoryName}：${b.title}`}
             onClick={() =>
               void Taro.navigateTo({ url: routes.briefings.detail({ briefingId: b.briefingId }) })
             }

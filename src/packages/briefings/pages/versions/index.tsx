@@ -41,6 +41,8 @@ export default function Versions() {
           key={v.version}
           className="card brief-card"
           data-testid="version"
+          ariaRole="button"
+          ariaLabel={`第 ${v.version} 版：${v.title}，点击${open?.version === v.version ? '收起' : '展开'}`}
           onClick={() => void show(v.version)}
         >
           <Text className="tag">{i === 0 ? `第 ${v.version} 版（当前）` : `第 ${v.version} 版`}</Text>

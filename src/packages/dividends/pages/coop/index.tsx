@@ -19,6 +19,7 @@ import { percentOfBp } from '../../dividends';
 import { routes } from '../../../../routes';
 import '../../dividends.css';
 import { useRefresh } from '../../../../hooks/use-refresh';
+import { useShare } from '../../../../hooks/use-share';
 
 /** The cooperative's rule in words: the split, the transaction return, and how holdings become shares. */
 function RuleCard({ c }: { c: CooperativeView }) {
@@ -60,6 +61,7 @@ export default function Cooperative() {
   const coop = useRemote(() => call('dividends', 'getCooperative', { coopId }), [coopId]);
   useRefresh(coop.reload, { shownAgain: true });
   const c = coop.data;
+  useShare(routes.dividends.coop({ coopId }), c && `${c.name}公示`, '合作社公示');
   if (!c) {
     return (
       <Screen title="合作社">
@@ -117,6 +119,8 @@ export default function Cooperative() {
             key={d.distributionId}
             className="list-row"
             data-testid="distribution"
+            ariaRole="button"
+            ariaLabel={`${d.year}年度分配方案，第 ${d.version} 版`}
             onClick={() => go(routes.dividends.distribution({ distributionId: d.distributionId }))}
           >
             <View className="list-row__head">

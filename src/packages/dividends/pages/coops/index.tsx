@@ -11,6 +11,7 @@ import SummaryFigures from '../../components/SummaryFigures';
 import { routes } from '../../../../routes';
 import '../../dividends.css';
 import { useRefresh } from '../../../../hooks/use-refresh';
+import { useShare } from '../../../../hooks/use-share';
 
 /**
  * 合作社公示: every cooperative, its legal form and the basis the law gives it, how many shareholders, and
@@ -22,6 +23,7 @@ export default function Cooperatives() {
   const coops = useRemote(() => call('dividends', 'listCooperatives', {}), []);
   useRefresh(coops.reload, { shownAgain: true });
   const list = coops.data?.cooperatives ?? null;
+  useShare(routes.dividends.coops, '合作社公示', '合作社公示');
   const admin = !!member && canManageVillage(member, member.villageId);
 
   return (
@@ -48,6 +50,8 @@ export default function Cooperatives() {
             key={c.coopId}
             className="card"
             data-testid="coop"
+            ariaRole="button"
+            ariaLabel={`${c.name}，查看详情`}
             onClick={() => void Taro.navigateTo({ url: routes.dividends.coop({ coopId: c.coopId }) })}
           >
             <Text className="card__title">{c.name}</Text>

@@ -195,6 +195,7 @@ export default function EditCooperative() {
           <View className="chips">
             {LEGAL_FORMS.map((f) => (
               <Text
+                ariaRole="button"
                 key={f}
                 className={`chip${form.legalForm === f ? ' chip--on' : ''}`}
                 onClick={() => set({ legalForm: f })}

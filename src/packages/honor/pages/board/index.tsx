@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import Taro from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import {
   BOARD_STATUS_LABELS,
@@ -23,6 +23,7 @@ import { reviewText } from '../../honor';
 import { routes } from '../../../../routes';
 import '../../honor.css';
 import { useRefresh } from '../../../../hooks/use-refresh';
+import { useShare } from '../../../../hooks/use-share';
 
 /** The red list and the black list of one board, side by side when the screen is wide enough. */
 function BoardLists({ board }: { board: BoardView }) {
@@ -53,7 +54,8 @@ function BoardLists({ board }: { board: BoardView }) {
 export default function HonorBoard() {
   const session = useSession();
   const member = session.me?.status === 'bound' ? session.me.member : null;
-  const [chosen, setChosen] = useState<string | null>(null);
+  // A shared board opens on the sender's month when it is on the receiver's village's list too.
+  const [chosen, setChosen] = useState<string | null>(useRouter().params.boardId ?? null);
   const boards = useRemote(() => call('honor', 'listBoards', {}), []);
   const list = boards.data?.boards ?? [];
   const shownId =
@@ -65,6 +67,12 @@ export default function HonorBoard() {
     [shownId],
   );
   const admin = !!boards.data && canManageVillage(member, boards.data.villageId);
+  const b = board.data?.boardId === shownId ? board.data : null;
+  useShare(
+    routes.honor.board(shownId ? { boardId: shownId } : {}),
+    b && `${b.villageName}${monthLabel(b.month)}诚信红黑榜`,
+    '诚信红黑榜',
+  );
 
   const reload = async () => {
     await Promise.all([boards.reload(), board.reload()]);
@@ -103,13 +111,13 @@ export default function HonorBoard() {
     );
   }
 
-  const b = board.data;
   return (
     <Screen title="红黑榜">
       {buttons}
       <View className="honor-months" data-testid="months">
         {list.map((s) => (
           <Text
+            ariaRole="button"
             key={s.boardId}
             className={`chip${s.boardId === shownId ? ' chip--on' : ''}`}
             onClick={() => setChosen(s.boardId)}

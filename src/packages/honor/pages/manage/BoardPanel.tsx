@@ -37,6 +37,7 @@ function Draft({ board, rules, act }: { board: BoardView; rules: RuleView[]; act
         {board.entries.map((e) => (
           <EntryCard key={e.entryId} entry={e} showList>
             <Text
+              ariaRole="button"
               className="chip"
               onClick={() =>
                 void act.run(
@@ -177,12 +178,12 @@ function Published({ board, act }: { board: BoardView; act: Action }) {
       {board.entries.map((e) => (
         <EntryCard key={e.entryId} entry={e} showList>
           {!e.correction && correcting !== e.entryId && (
-            <Text className="chip" onClick={() => setCorrecting(e.entryId)}>
+            <Text ariaRole="button" className="chip" onClick={() => setCorrecting(e.entryId)}>
               更正
             </Text>
           )}
           {e.list === 'black' && !e.correction && reassessing !== e.entryId && (
-            <Text className="chip" onClick={() => setReassessing(e.entryId)}>
+            <Text ariaRole="button" className="chip" onClick={() => setReassessing(e.entryId)}>
               复评
             </Text>
           )}

@@ -103,6 +103,7 @@ export default function EntryForm({
         <View className="chips" data-testid="search-results">
           {found.map((r) => (
             <Text
+              ariaRole="button"
               key={r.residentId}
               className={`chip${resident?.residentId === r.residentId ? ' chip--on' : ''}`}
               onClick={() => form.set('resident', r)}
@@ -121,6 +122,7 @@ export default function EntryForm({
         <View className="chips">
           {HONOR_LISTS.map((l) => (
             <Text
+              ariaRole="button"
               key={l}
               className={`chip${list === l ? ' chip--on' : ''}`}
               onClick={() => form.set('list', l)}

@@ -77,6 +77,7 @@ export default function Rules({
             </View>
             <Text className="muted">{r.article}</Text>
             <Text
+              ariaRole="button"
               className="chip"
               onClick={() =>
                 edit({ code: r.code, list: r.list, title: r.title, article: r.article, active: r.active })
@@ -97,6 +98,7 @@ export default function Rules({
           <View className="chips">
             {HONOR_LISTS.map((l) => (
               <Text
+                ariaRole="button"
                 key={l}
                 className={`chip${form.list === l ? ' chip--on' : ''}`}
                 onClick={() => rule.set('list', l)}
@@ -141,10 +143,18 @@ export default function Rules({
         <Text className="card__title">黑榜姓名</Text>
         <Text className="muted">现在：{data.maskBlackNames ? '隐去姓名（如 张*明）' : '显示全名'}</Text>
         <View className="chips" style={{ marginTop: '16px' }}>
-          <Text className={`chip${data.maskBlackNames ? ' chip--on' : ''}`} onClick={() => mask(true)}>
+          <Text
+            ariaRole="button"
+            className={`chip${data.maskBlackNames ? ' chip--on' : ''}`}
+            onClick={() => mask(true)}
+          >
             隐去姓名
           </Text>
-          <Text className={`chip${data.maskBlackNames ? '' : ' chip--on'}`} onClick={() => mask(false)}>
+          <Text
+            ariaRole="button"
+            className={`chip${data.maskBlackNames ? '' : ' chip--on'}`}
+            onClick={() => mask(false)}
+          >
             显示全名
           </Text>
         </View>

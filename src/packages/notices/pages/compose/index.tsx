@@ -86,7 +86,7 @@ export default function Compose() {
   const left = data ? data.perDay - data.sentToday : 0;
 
   const chip = (on: boolean, text: string, pick: () => void) => (
-    <Text key={text} className={`chip${on ? ' chip--on' : ''}`} onClick={pick}>
+    <Text ariaRole="button" key={text} className={`chip${on ? ' chip--on' : ''}`} onClick={pick}>
       {text}
     </Text>
   );
@@ -132,7 +132,7 @@ export default function Compose() {
           {link && (
             <View className="row">
               <Text className="tag tag--grey">附带：{LINK_LABELS[link.kind]}</Text>
-              <Text className="chip" onClick={() => form.set('link', null)}>
+              <Text ariaRole="button" className="chip" onClick={() => form.set('link', null)}>
                 去掉
               </Text>
             </View>

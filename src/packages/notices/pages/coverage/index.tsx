@@ -125,6 +125,8 @@ export default function Coverage() {
             <View
               className="village-row"
               data-testid="village-row"
+              ariaRole="button"
+              ariaLabel={`${v.villageName}已读 ${v.readHouseholds}/${v.households} 户，点击${open === v.villageId ? '收起' : '查看'}未读户`}
               onClick={() => setOpen(open === v.villageId ? null : v.villageId)}
             >
               <Text>{v.villageName}</Text>

@@ -11,6 +11,7 @@ import { showNoticeBadge } from '../../../../utils/notice-badge';
 import { routes } from '../../../../routes';
 import '../../notices.css';
 import { useRefresh } from '../../../../hooks/use-refresh';
+import { useShare } from '../../../../hooks/use-share';
 
 /** Where a notice's link leads: the briefing, the agenda item, or the village's honor board. */
 function linkUrl(link: NonNullable<NoticeView['link']>): string {
@@ -20,7 +21,7 @@ function linkUrl(link: NonNullable<NoticeView['link']>): string {
     case 'agenda':
       return routes.agenda.item({ itemId: link.id });
     case 'honor':
-      return routes.honor.board;
+      return routes.honor.board();
   }
 }
 
@@ -33,6 +34,7 @@ export default function NoticeDetail() {
   const notice = useRemote(() => call('notices', 'open', { noticeId }), [noticeId]);
   useRefresh(notice.reload);
   const n = notice.data;
+  useShare(routes.notices.detail({ noticeId }), n?.title, '村里的通知');
   useEffect(() => {
     if (n?.read) void showNoticeBadge();
   }, [n?.noticeId]);

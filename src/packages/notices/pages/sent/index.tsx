@@ -36,6 +36,8 @@ export default function SentNotices() {
           key={n.noticeId}
           className="card"
           data-testid="sent-notice"
+          ariaRole="button"
+          ariaLabel={`${n.title}，查看送达情况`}
           onClick={() => void Taro.navigateTo({ url: routes.notices.coverage({ noticeId: n.noticeId }) })}
         >
           <View>
