@@ -42,6 +42,8 @@ export const ROSTER_IMPORTS = 'rosterImports';
 export const ROSTER_CHUNKS = 'rosterImportChunks';
 /** `secrets/<name>`: generated secrets when the function environment sets none (the claim sheet's key). */
 export const SECRETS = 'secrets';
+/** `setupCodes/<hash of the code>`: the one-time codes bootstrap prints for a town's first admin. */
+export const SETUP_CODES = 'setupCodes';
 export const GROUP_SUMMARIES = 'groupSummaries';
 export const NOTICES = 'notices';
 /** The delivery queue: a notice's recipients in chunks of one village, each with its outcome string. */

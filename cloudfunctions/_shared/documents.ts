@@ -9,6 +9,8 @@ export interface VillageDoc {
   name: string;
   kind: 'village' | 'community';
   order: number;
+  /** Its 村民小组 (bootstrap's township file); ids like `zhonghai-t01`. Older documents have none. */
+  teams?: { id: string; name: string }[];
 }
 
 /** A village's roster entry. `openid` is set once a WeChat user is bound to it. */
@@ -21,7 +23,10 @@ export interface ResidentDoc {
   phoneMasked: string | null;
   openid: string | null;
   roles: Roles;
-  source: 'request' | 'admin' | 'seed';
+  /** Where the record came from: a binding request, an admin, the demo seed, a 村民名册 import, the setup code. */
+  source: 'request' | 'admin' | 'seed' | 'import' | 'setup';
+  /** The 村民小组 (one of the village's teams), when known. */
+  teamId?: string | null;
   createdAt: Date;
   updatedAt: Date;
 }

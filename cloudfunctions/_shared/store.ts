@@ -8,6 +8,7 @@ import type {
   GroupSummaryDoc,
   RosterChunkDoc,
   RosterImportDoc,
+  SetupCodeDoc,
 } from '../members/model';
 import type { ChunkDoc, NoticeDoc } from '../notices/model';
 import { _, db } from './cloud';
@@ -28,6 +29,7 @@ interface Documents {
   [C.GROUP_SUMMARIES]: GroupSummaryDoc;
   [C.ROSTER_IMPORTS]: RosterImportDoc;
   [C.ROSTER_CHUNKS]: RosterChunkDoc;
+  [C.SETUP_CODES]: SetupCodeDoc;
   [C.ITEMS]: ItemDoc;
   [C.COMMENTS]: CommentDoc;
   [C.TASKS]: TaskDoc;

@@ -13,7 +13,7 @@ import { sheetCode, sheetSecret } from './sheet-codes';
  * document's id is left out). A few reads for the whole village (a village has a few thousand residents).
  */
 export async function villageSheet(
-  village: VillageDoc & { teams?: { id: string; name: string }[] },
+  village: VillageDoc,
   now: number,
 ): Promise<{ households: ClaimSheetHousehold[]; withoutCode: number }> {
   const residents = (await scanAll(

@@ -2,6 +2,7 @@ import { fail, ok } from '../../core/result';
 import { callerOpenid } from '../_shared/cloud';
 import { createHandler } from '../_shared/command';
 import { approveBinding } from './commands/approve-binding';
+import { claimSetup } from './commands/claim-setup';
 import { claimSheet } from './commands/claim-sheet';
 import { claimWithCode } from './commands/claim-with-code';
 import { continueRosterImport } from './commands/continue-roster-import';
@@ -43,6 +44,7 @@ const handle = createHandler('members', {
   continueRosterImport,
   getRosterImport,
   claimSheet,
+  claimSetup,
   exportClaimSheet,
 });
 

@@ -35,6 +35,19 @@ export interface ClaimCodeDoc {
   nonce?: string;
 }
 
+/**
+ * `setupCodes/<derivedId('setup', code)>`: a one-time code for a town's first admin, printed once by bootstrap.
+ * Only its hash is the id; a new code (`--new-code`) revokes the unused ones.
+ */
+export interface SetupCodeDoc {
+  _id: string;
+  townId: string;
+  createdAt: Date;
+  usedAt: Date | null;
+  usedBy: string | null;
+  revokedAt: Date | null;
+}
+
 /** Per group: its leaders and member count, kept up to date by setRoles so listGroups is one read. */
 export interface GroupSummaryDoc {
   _id: string;

@@ -26,7 +26,7 @@ import { sheetCode, sheetSecret } from './sheet-codes';
 
 type Row = RosterChunkDoc['rows'][number];
 /** The fields an import writes besides ResidentDoc's (村民小组 and the ID tail). */
-type Resident = ResidentDoc & { teamId?: string | null; idTail?: string | null; importId?: string };
+type Resident = ResidentDoc & { idTail?: string | null; importId?: string };
 
 export interface ChunkCounts {
   inserted: number;
@@ -132,7 +132,7 @@ export async function applyChunk(imp: RosterImportDoc, chunk: RosterChunkDoc, no
         idTail: row.idTail,
         openid: null,
         roles: { ...NO_ROLES, rep: row.rep },
-        source: 'import' as ResidentDoc['source'],
+        source: 'import',
         importId: imp._id,
         createdAt: at,
         updatedAt: at,

@@ -165,6 +165,16 @@ export const membersActions = {
     allow: ANYONE,
     rule: 'a WeChat user not yet bound, with the code an admin issued',
   },
+  claimSetup: {
+    input: z.object({
+      code: z.string().check(z.maxLength(30, '开通码是 12 位字母和数字')),
+      name: personName,
+      villageId: idSchema,
+    }),
+    output: returns<{ member: MemberView }>(),
+    allow: ANYONE,
+    rule: 'a WeChat user not yet bound, with the one-time code bootstrap printed: becomes the town admin',
+  },
   listPending: {
     input: z.object({ villageId: z.optional(idSchema), ...pageSchema }),
     output: returns<Page<BindingRequestView>>(),

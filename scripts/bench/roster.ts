@@ -11,8 +11,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { MembersOutput } from '../../core/members';
-import { DEMO_VILLAGES } from '../demo/identities';
-import { rosterXlsx } from '../demo/roster';
+import { rosterXlsx, townshipVillages } from '../demo/roster';
 import { demoSeed } from '../demo/seed';
 import { ROOT } from '../tools/build-cloud';
 import { callOk, startBenchCloud } from './cloud';
@@ -29,7 +28,7 @@ export async function rosterBench(): Promise<Figure[]> {
       timeout: number;
     }
   ).timeout;
-  const file = rosterXlsx(POPULATION, DEMO_VILLAGES);
+  const file = rosterXlsx(POPULATION, townshipVillages());
   const cloud = await startBenchCloud({ seed: demoSeed() });
   const gw = new Gateway(cloud.url, 2);
   try {

@@ -1,4 +1,6 @@
 import { ROSTER_COLUMN_LABELS } from '../../core/members/roster';
+import { parseTownship, type Township } from '../../core/members/township';
+import townshipFile from './township.example.json';
 import { xlsx } from './xlsx';
 
 /**
@@ -54,3 +56,11 @@ export function rosterRows(count: number, villages: RosterVillageSpec[]): string
 /** The roster as an .xlsx file (header and rows). */
 export const rosterXlsx = (count: number, villages: RosterVillageSpec[]) =>
   xlsx([ROSTER_HEADER, ...rosterRows(count, villages)], '村民名册');
+
+/** The example township's villages with their 村民小组 (what the demo seed and bootstrap write), by name. */
+export function townshipVillages(names?: string[]): RosterVillageSpec[] {
+  const { township } = parseTownship(townshipFile) as { township: Township };
+  return township.villages
+    .filter((v) => !names || names.includes(v.name))
+    .map((v) => ({ name: v.name, teams: v.teams.map((name) => ({ name })) }));
+}

@@ -15,6 +15,8 @@ import {
   demoResidentOpenid,
 } from './identities';
 import { DEFAULT_CATEGORIES } from '../../core/briefings';
+import { parseTownship, townshipDocs, type Township } from '../../core/members/township';
+import townshipFile from './township.example.json';
 import { GROUP_CODES, type GroupCode } from '../../core/groups';
 import { NO_ROLES, type Roles } from '../../core/roles';
 
@@ -106,6 +108,13 @@ export function demoSeed(): Record<string, Record<string, unknown>[]> {
     roles({ groups: [{ group: 'service', level: 'village', position: 'member' }] }),
   );
 
+  // The 村民小组 of the example township file (what `npm run bootstrap` would write for Yina).
+  const teams = new Map(
+    townshipDocs((parseTownship(townshipFile) as { township: Township }).township).villages.map((v) => [
+      v._id,
+      v.teams,
+    ]),
+  );
   const villages = DEMO_VILLAGES.map((v, order) => ({
     _id: v.id,
     townId: DEMO_TOWN.id,
@@ -113,6 +122,7 @@ export function demoSeed(): Record<string, Record<string, unknown>[]> {
     name: v.name,
     kind: v.kind,
     order,
+    teams: teams.get(v.id) ?? [],
   }));
   const residents = people.map((p) => ({
     _id: p.residentId,

@@ -1,4 +1,3 @@
-import type { VillageDoc } from '../../_shared/documents';
 import { ROSTER_CHUNKS, ROSTER_IMPORTS } from '../../_shared/collections';
 import {
   residentsFromCells,
@@ -23,8 +22,6 @@ import {
 } from '../model';
 import { allVillages } from '../policy';
 import { rosterImportView } from '../views';
-
-type RosterVillageDoc = VillageDoc & { teams?: { id: string; name: string }[] };
 
 /** Chunks per multi-document add while staging (a chunk of 1000 people is about 150 KB). */
 const STAGE_BATCH = 5;
@@ -57,7 +54,7 @@ export const startRosterImport = defineCommand('members', 'startRosterImport', {
       villages: villages.map((v): RosterVillage => ({
         id: v._id,
         name: v.name,
-        teams: (v as RosterVillageDoc).teams ?? [],
+        teams: v.teams ?? [],
       })),
       manages: (villageId) => canManageVillage(actor, villageId),
     });

@@ -8,10 +8,11 @@ import RoleTags from '../../components/RoleTags';
 import { refreshSession, useSession } from '../../store/session';
 import BindingForm from './BindingForm';
 import ClaimForm from './ClaimForm';
+import SetupForm from './SetupForm';
 import { routes } from '../../routes';
 import './index.css';
 
-type Mode = 'choose' | 'request' | 'claim';
+type Mode = 'choose' | 'request' | 'claim' | 'setup';
 
 /** 我的: who I am in the village — my record and roles once bound; otherwise the two ways to bind. */
 export default function Me() {
@@ -85,12 +86,29 @@ export default function Me() {
             </Button>
           </View>
         </View>
+        <Button
+          className="btn btn--ghost btn--small me__setup"
+          ariaLabel="我是管理员，输入开通码"
+          onClick={() => setMode('setup')}
+        >
+          我是管理员，输入开通码
+        </Button>
       </View>
     );
   } else if (mode === 'request') {
     body = (
       <BindingForm
         initial={me.status === 'pending' || me.status === 'rejected' ? me.request : null}
+        onDone={() => {
+          setMode('choose');
+          void refreshSession();
+        }}
+        onCancel={() => setMode('choose')}
+      />
+    );
+  } else if (mode === 'setup') {
+    body = (
+      <SetupForm
         onDone={() => {
           setMode('choose');
           void refreshSession();

@@ -179,3 +179,34 @@ test('the H5-only identity switcher is not in the mini-program build', async () 
   await screen.findByText('胡翠萍');
   expect(screen.queryByText('切换身份（本地开发）')).toBeNull();
 });
+
+test('the first town admin enters the setup code with their name and village, then is a member', async () => {
+  let sent: Record<string, unknown> | null = null;
+  const admin = memberView({ townAdmin: true }, { name: '王建国' });
+  const { transport } = renderWithCloud(<Me />, {
+    me: () => ({ ok: true, data: sent ? { status: 'bound', member: admin } : { status: 'unbound' } }),
+    claimSetup: (input) => {
+      sent = input;
+      return { ok: true, data: { member: admin } };
+    },
+  });
+  fireEvent.click(await screen.findByText('我是管理员，输入开通码'));
+  await screen.findByText('开通（镇管理员）');
+  fireEvent.click(screen.getByText('开通'));
+  expect(await screen.findByText('开通码是 12 位字母和数字，请核对后再输入')).toBeTruthy();
+  expect(actions(transport)).not.toContain('claimSetup');
+
+  type('例如 ABCD-EFGH-JKMN', 'abcd-efgh-jkmn');
+  type('请填写身份证上的姓名', '王建国');
+  act(() => {
+    fireEvent(
+      screen.getByText('请选择').closest('[data-taro="Picker"]')!,
+      new CustomEvent('change', { detail: { value: 0 } }),
+    );
+  });
+  fireEvent.click(screen.getByText('开通'));
+  await waitFor(() =>
+    expect(sent).toEqual({ code: 'abcd-efgh-jkmn', name: '王建国', villageId: 'zhonghai' }),
+  );
+  expect(await screen.findByText('镇管理员')).toBeTruthy();
+});
