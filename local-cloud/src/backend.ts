@@ -394,6 +394,9 @@ export class Backend {
       res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
       return void res.end(toEJSON(messages));
     }
+    if (req.method === 'GET' && p === '/_local/files') {
+      return sendJson(res, 200, this.deps.storage.list());
+    }
     if (req.method === 'GET' && p === '/_local/requests') {
       return sendJson(
         res,

@@ -110,6 +110,17 @@ test('a file id of another environment or bucket is not found', async () => {
   });
 });
 
+test('the dev console lists the stored files', async () => {
+  const fileID = await cloud.uploadFile('uploads/listed.txt', 'listed');
+  const listed = (await (await fetch(`${cloud.url}/_local/files`)).json()) as {
+    fileID: string;
+    size: number;
+  }[];
+  expect(listed).toContainEqual(
+    expect.objectContaining({ fileID, size: 6, cloudPath: 'uploads/listed.txt' }),
+  );
+});
+
 test('storage calls appear in the request log with the number of files', async () => {
   const since = cloud.requests().length;
   const fileID = await cloud.uploadFile('uploads/logged.txt', 'x');
