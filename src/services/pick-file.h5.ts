@@ -1,7 +1,8 @@
-import { SPREADSHEETS, type PickedFile, type PickOptions } from './pick-file';
+// Types only: a value import of './pick-file' would resolve to this very file in the platform build.
+import type { PickedFile, PickOptions } from './pick-file';
 
 /** The browser's file dialog for one file (by default .xlsx or .csv), read whole. Null when the user cancels. */
-export function pickFile({ extensions = SPREADSHEETS }: PickOptions = {}): Promise<PickedFile | null> {
+export function pickFile({ extensions = ['xlsx', 'csv'] }: PickOptions = {}): Promise<PickedFile | null> {
   return new Promise((resolve, reject) => {
     const input = document.createElement('input');
     input.type = 'file';

@@ -21,8 +21,6 @@ export interface PickOptions {
   read?: boolean;
 }
 
-export const SPREADSHEETS = ['xlsx', 'csv'];
-
 export async function pickFile(_options: PickOptions = {}): Promise<PickedFile | null> {
   return null;
 }

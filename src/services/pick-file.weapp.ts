@@ -1,9 +1,10 @@
 import Taro from '@tarojs/taro';
-import { SPREADSHEETS, type PickedFile, type PickOptions } from './pick-file';
+// Types only: a value import of './pick-file' would resolve to this very file in the platform build.
+import type { PickedFile, PickOptions } from './pick-file';
 
 /** One file from a WeChat chat (by default .xlsx or .csv), read from its temporary path. Null when the user cancels. */
 export async function pickFile({
-  extensions = SPREADSHEETS,
+  extensions = ['xlsx', 'csv'],
   read = true,
 }: PickOptions = {}): Promise<PickedFile | null> {
   let picked: { path: string; name: string } | undefined;

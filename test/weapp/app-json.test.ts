@@ -46,6 +46,8 @@ test('the tab pages are in the main package and the feature pages in domain subp
     'packages/admin/pages/residents/index',
     'packages/admin/pages/roles/index',
     'packages/admin/pages/register/index',
+    'packages/admin/pages/import/index',
+    'packages/admin/pages/claim-sheet/index',
   ]);
   expect((appJson.tabBar as { list: { pagePath: string; text: string }[] }).list.map((t) => t.text)).toEqual([
     '首页',
