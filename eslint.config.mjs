@@ -19,6 +19,24 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
+    // The app's shape: small files, and the app never reaches into the offline cloud (it runs in WeChat's).
+    files: ['cloudfunctions/**/*.ts', 'core/**/*.ts', 'src/**/*.{ts,tsx}'],
+    rules: {
+      'max-lines': ['error', { max: 300 }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/local-cloud', '**/local-cloud/**'],
+              message: 'the app must not import local-cloud',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['test/**'],
     languageOptions: { globals: { ...globals.jest } },
   },

@@ -91,7 +91,7 @@ export const tuning = () => ({
 
 /**
  * The id of the subscribe-message template 通知提醒 on this account: the function's NOTICE_TEMPLATE_ID (config.json
- * declares it; `npm run deploy` sets it from FN_NOTICE_TEMPLATE_ID, the offline cloud from local-cloud.config.json).
+ * declares it; `npm run deploy` sets it from FN_NOTICE_TEMPLATE_ID, `npm start` from its offline configuration).
  * Empty when not configured: reminders are then refused and none is sent.
  */
 export const noticeTemplateId = () => envText('NOTICE_TEMPLATE_ID', '').trim();

@@ -7,7 +7,8 @@
  * 3. serves the H5 app and `POST /api/<function>` (header X-Openid = the WeChat user) on 127.0.0.1:PORT (3000).
  *    Functions' timer triggers (config.json `triggers`) fire on their schedule (UTC+8), as in WeChat cloud.
  *
- *   PORT=3000 DATA_DIR=.data npm start        (add --no-h5 to skip the H5 build, --rebuild to force it)
+ *   PORT=3000 DATA_DIR=.data npm start        (add --no-h5 to skip the H5 build, --rebuild to force it,
+ *                                             --no-demo to serve a township from `npm run bootstrap` instead)
  */
 import { spawnSync } from 'node:child_process';
 import { createReadStream, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -103,6 +104,8 @@ export interface StartOptions {
   dataDir: string;
   h5: boolean;
   rebuild: boolean;
+  /** Load no demo data into a new environment (default true: the demo town). */
+  demo?: boolean;
   /** Where the functions are built (default build/cloudfunctions, the folder DevTools and deploy use). */
   functionsOut?: string;
   /** Environment variables for the functions (`FN_<NAME>=value npm start` sets NAME), e.g. shorter timings for e2e. */
@@ -141,7 +144,7 @@ export async function start(options: StartOptions): Promise<LocalCloud> {
     envId: config.envId,
     appid: config.appid,
     manifest: path.join(ROOT, config.manifest),
-    seed: appSeed(),
+    seed: options.demo === false ? undefined : appSeed(),
     templates: config.templates,
     securityWords: config.securityWords,
     port: options.port,
@@ -163,6 +166,7 @@ if (require.main === module) {
     dataDir,
     h5: !args.has('--no-h5'),
     rebuild: args.has('--rebuild'),
+    demo: !args.has('--no-demo'),
     envVariables: functionEnv(process.env),
   }).then(
     (cloud) => {
