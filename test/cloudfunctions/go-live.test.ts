@@ -249,3 +249,15 @@ test('a wrong setup code is refused and counted; a village of another town and a
     error: { code: 'CONFLICT', message: '您已经绑定了村民身份' },
   });
 });
+
+test('two people entering the same setup code at the same moment: exactly one becomes the town admin', async () => {
+  const { setup } = await runBootstrap();
+  const results = await Promise.all(
+    ['wx-x', 'wx-y', 'wx-z'].map((openid) =>
+      members(openid)('claimSetup', { code: setup, name: '王建国', villageId: 'zhonghai' }),
+    ),
+  );
+  expect(results.filter((r) => r.ok)).toHaveLength(1);
+  expect(results.filter((r) => !r.ok).map((r) => !r.ok && r.error.code)).toEqual(['CONFLICT', 'CONFLICT']);
+  expect(cloud.dump('members').filter((m) => (m.roles as { townAdmin: boolean }).townAdmin)).toHaveLength(1);
+});
