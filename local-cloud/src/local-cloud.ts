@@ -55,6 +55,8 @@ export interface LocalCloudOptions {
   /** Compact the log into a snapshot past this many bytes. */
   compactAfterBytes?: number;
   maxInstancesPerFunction?: number;
+  /** Multiplies every function's timeout (tests on a loaded machine); default 1, as in WeChat cloud. */
+  timeoutScale?: number;
   /**
    * Environment variables for every function instance, over each function's `config.json` envVariables
    * (as the console's 环境变量 setting would be), e.g. a shorter timing for tests.
@@ -311,6 +313,7 @@ export class LocalCloud {
       secretKey: secret.key,
       region: 'ap-shanghai',
       maxInstances: options.maxInstancesPerFunction,
+      timeoutScale: options.timeoutScale,
       envVariables: options.envVariables,
       onLog,
     };

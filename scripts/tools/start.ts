@@ -104,6 +104,8 @@ export interface StartOptions {
   dataDir: string;
   h5: boolean;
   rebuild: boolean;
+  /** Multiplies the functions' timeouts (the e2e tests on a loaded machine); default 1, as in WeChat cloud. */
+  timeoutScale?: number;
   /** Load no demo data into a new environment (default true: the demo town). */
   demo?: boolean;
   /** Where the functions are built (default build/cloudfunctions, the folder DevTools and deploy use). */
@@ -148,6 +150,7 @@ export async function start(options: StartOptions): Promise<LocalCloud> {
     templates: config.templates,
     securityWords: config.securityWords,
     port: options.port,
+    timeoutScale: options.timeoutScale,
     envVariables: { ...config.functionEnv, ...options.envVariables },
     logFunctionOutput: true,
     // Timer triggers (config.json `triggers`) fire on their cron schedule, as in WeChat cloud.
@@ -167,6 +170,8 @@ if (require.main === module) {
     h5: !args.has('--no-h5'),
     rebuild: args.has('--rebuild'),
     demo: !args.has('--no-demo'),
+    // Only the tests set it (test/e2e/browser.ts): see LocalCloudOptions.timeoutScale.
+    timeoutScale: Number(process.env.TIMEOUT_SCALE) || 1,
     envVariables: functionEnv(process.env),
   }).then(
     (cloud) => {

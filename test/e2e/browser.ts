@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { TEST_TIMEOUT_SCALE } from '../support/timeouts';
 
 const ROOT = path.join(__dirname, '..', '..');
 /** Debian's chromium (apt-get install chromium); CHROMIUM_PATH overrides. */
@@ -49,7 +50,13 @@ export async function startApp(env: Record<string, string> = {}): Promise<App> {
     ['--import', 'tsx', path.join(ROOT, 'scripts', 'tools', 'start.ts')],
     {
       cwd: ROOT,
-      env: { ...process.env, ...env, PORT: String(port), DATA_DIR: dataDir },
+      env: {
+        TIMEOUT_SCALE: String(TEST_TIMEOUT_SCALE),
+        ...process.env,
+        ...env,
+        PORT: String(port),
+        DATA_DIR: dataDir,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );

@@ -140,6 +140,23 @@ describe('invocation', () => {
     expect(await cloud.call('lab', { action: 'sleep', ms: 1 })).toEqual({ slept: 1 });
   });
 
+  test('timeoutScale stretches every function limit (tests on a loaded machine), and says so in the context', async () => {
+    const scaled = await startTestCloud({ timeoutScale: 3 });
+    try {
+      expect(await scaled.call('lab', { action: 'sleep', ms: 1500 })).toEqual({ slept: 1500 });
+      const context = (await scaled.call('lab', { action: 'context' })) as {
+        context: { time_limit_in_ms: number };
+      };
+      expect(context.context.time_limit_in_ms).toBe(3000);
+      const error = (await scaled
+        .call('lab', { action: 'sleep', ms: 10_000 })
+        .catch((e: unknown) => e)) as LocalCloudCallError;
+      expect(error.errMsg).toMatch(/timed out after 3 seconds/);
+    } finally {
+      await scaled.stop();
+    }
+  });
+
   test('a request made after main returned is refused and writes nothing', async () => {
     const report = await cloud.invoke('lab', { action: 'lateWrite' });
     expect(report.result).toEqual({ returned: true });

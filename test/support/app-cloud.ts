@@ -6,6 +6,7 @@ import { LocalCloud, startLocalCloud, type LocalCloudOptions } from '../../local
 import type { Result } from '../../core/result';
 import { demoSeed } from '../../scripts/demo/seed';
 import { TEST_FUNCTIONS_DIR } from '../setup/global-setup';
+import { TEST_TIMEOUT_SCALE } from './timeouts';
 
 const ROOT = path.join(__dirname, '..', '..');
 const CONFIG = JSON.parse(readFileSync(path.join(ROOT, 'local-cloud.config.json'), 'utf8')) as Pick<
@@ -25,6 +26,7 @@ export function startAppCloud(options: Partial<LocalCloudOptions> = {}): Promise
     templates: CONFIG.templates,
     securityWords: CONFIG.securityWords,
     appid: CONFIG.appid,
+    timeoutScale: TEST_TIMEOUT_SCALE,
     ...options,
     // The functions' environment offline (local-cloud.config.json `functionEnv`), as `npm start` sets it.
     envVariables: { ...CONFIG.functionEnv, ...options.envVariables },
