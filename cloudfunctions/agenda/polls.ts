@@ -71,7 +71,9 @@ export async function findBallot(pollId: string, hash: string): Promise<{ choice
 }
 
 /** Everyone who may vote, as the members collection says right now (each member carries their roles). */
-export async function eligibleMembers(poll: PollDoc): Promise<MemberDoc[]> {
+export async function eligibleMembers(
+  poll: PollDoc,
+): Promise<Pick<MemberDoc, '_id' | 'residentId' | 'villageId' | 'roles'>[]> {
   const e = poll.eligibility;
   const where: Record<string, unknown> =
     e.kind === 'residents'
@@ -79,7 +81,10 @@ export async function eligibleMembers(poll: PollDoc): Promise<MemberDoc[]> {
       : e.kind === 'reps'
         ? { villageId: poll.villageId, 'roles.rep': true }
         : { 'roles.groups.group': e.group };
-  const members = await scanAll(MEMBERS, where);
+  // Only what the roll needs: a town-size roll is tens of thousands of members, a page of 1000 at a time.
+  const members = await scanAll(MEMBERS, where, {
+    projection: { _id: true, residentId: true, villageId: true, 'roles.groups': true },
+  });
   if (e.kind !== 'group') return members;
   // A group votes with its town-level members and its members in this village.
   return members.filter((m) =>

@@ -6,6 +6,9 @@ import { event } from '../model';
 import { requireManagedPoll, requireStep } from '../policy';
 import { bucketOf, eligibleMembers, ROLL_BUCKET_SIZE, TALLY_SHARDS } from '../polls';
 
+/** Roll buckets per multi-document add: 20 × 400 entries is about 0.5 MB a request. */
+const ROLL_BUCKETS_PER_WRITE = 20;
+
 /** An openPoll claim older than this (well past the function timeout) was abandoned and may be taken over. */
 const OPENING_STALE_MS = 60_000;
 
@@ -37,19 +40,23 @@ export const openPoll = defineCommand('agenda', 'openPoll', {
     const buckets = Math.max(1, Math.ceil(voters.length / ROLL_BUCKET_SIZE));
     const entries: Record<string, string>[] = Array.from({ length: buckets }, () => ({}));
     for (const m of voters) entries[bucketOf(m._id, buckets)]![m._id] = m.residentId;
-    // Deterministic ids and set(): taking over a stale claim rewrites the same documents.
-    for (let b = 0; b < buckets; b++) {
-      await db
-        .collection(ROLLS)
-        .doc(`${poll._id}_${b}`)
-        .set({ data: { pollId: poll._id, entries: entries[b] } });
+    // Deterministic ids, written in a few multi-document adds (a town-size roll is ~110 buckets): taking over a
+    // stale claim first removes what the abandoned opener wrote, then writes the same documents again.
+    if (stale) {
+      await db.collection(ROLLS).where({ pollId: poll._id }).remove();
+      await db.collection(TALLIES).where({ pollId: poll._id }).remove();
     }
-    for (let s = 0; s < TALLY_SHARDS; s++) {
-      await db
-        .collection(TALLIES)
-        .doc(`${poll._id}_${s}`)
-        .set({ data: { pollId: poll._id, cast: 0, counts: {} } });
+    const rolls = entries.map((e, b) => ({ _id: `${poll._id}_${b}`, pollId: poll._id, entries: e }));
+    for (let i = 0; i < rolls.length; i += ROLL_BUCKETS_PER_WRITE) {
+      await db.collection(ROLLS).add({ data: rolls.slice(i, i + ROLL_BUCKETS_PER_WRITE) as never });
     }
+    const shards = Array.from({ length: TALLY_SHARDS }, (_v, s) => ({
+      _id: `${poll._id}_${s}`,
+      pollId: poll._id,
+      cast: 0,
+      counts: {},
+    }));
+    await db.collection(TALLIES).add({ data: shards as never });
     const at = new Date(ctx.now);
     const { stats } = await db
       .collection(POLLS)
