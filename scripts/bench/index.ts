@@ -14,7 +14,8 @@
  * - h5.ts: the H5 home page's first render in Chromium (≤ 800 ms), CPU slowed 4× and not;
  * - sizes.ts: the weapp packages (main ≤ 450 KB, each subpackage ≤ 300 KB) and the cloud function bundles.
  *
- * A part that fails is a MISSED row with its error. Exits 1 if any goal is missed.
+ * A part that fails is a MISSED row with its error. Exits 1 if any goal is missed. The run is also saved as
+ * build/bench/report.json and report.html, beside the previous run (history.ts).
  */
 import os from 'node:os';
 import { agendaBench } from './agenda';
@@ -25,6 +26,8 @@ import { noticesBench } from './notices';
 import { rosterBench } from './roster';
 import { sdkBench } from './sdk';
 import { bundlesBench, weappBench } from './sizes';
+import path from 'node:path';
+import { saveRun } from './history';
 import { table } from './report';
 import { BENCH_COMMAND, figure, type Figure } from './stats';
 
@@ -73,6 +76,18 @@ async function main(): Promise<void> {
     `\n${figures.length} figures, ${withGoal} with a goal: ${withGoal - missed.length} met` +
       (missed.length ? `, ${missed.length} MISSED (${missed.map((f) => f.name.trim()).join('; ')})` : ''),
   );
+  const saved = saveRun(
+    {
+      at: new Date().toISOString(),
+      node: process.version,
+      cores: os.cpus().length,
+      load: { start: loadAtStart, end: os.loadavg()[0]!.toFixed(2) },
+      seconds,
+      figures,
+    },
+    path.join(__dirname, '..', '..', 'build', 'bench'),
+  );
+  console.log(`\nSaved ${saved.json} and ${saved.html} (beside the previous run's).`);
   if (missed.length) process.exitCode = 1;
 }
 
