@@ -1,4 +1,5 @@
 import type { ICloud } from 'wx-server-sdk';
+import { readSheetFile, type Cell } from '../../core/sheet';
 import { cloud } from './cloud';
 import { AppError } from './errors';
 
@@ -17,6 +18,17 @@ export async function downloadBytes(fileID: string): Promise<Buffer> {
   } catch (e) {
     if ((e as { code?: unknown }).code === 'STORAGE_FILE_NONEXIST') throw new AppError('NOT_FOUND', GONE);
     throw e;
+  }
+}
+
+/** An uploaded spreadsheet (.xlsx or CSV) as cells; an empty or unreadable file is INVALID_INPUT. */
+export async function downloadSheet(fileID: string, filename: string): Promise<Cell[][]> {
+  const bytes = await downloadBytes(fileID);
+  if (bytes.length === 0) throw new AppError('INVALID_INPUT', '文件是空的');
+  try {
+    return readSheetFile(filename, new Uint8Array(bytes));
+  } catch (e) {
+    throw new AppError('INVALID_INPUT', (e as Error).message);
   }
 }
 

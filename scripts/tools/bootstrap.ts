@@ -28,6 +28,7 @@ import {
 import { derivedId } from '../../cloudfunctions/_shared/ids';
 import { connectDatabase, readLiveLock, startLocalCloud, type CloudDatabase } from '../../local-cloud';
 import { ROOT } from './build-cloud';
+import { runAsScript, type ToolIo } from './run-as-script';
 
 export interface BootstrapReport {
   villages: { created: number; updated: number; unchanged: number };
@@ -167,11 +168,7 @@ export function formatReport(t: Township, r: BootstrapReport): string {
 const USAGE =
   'usage: npm run bootstrap -- --file <township.json> (--env <envId> | --local [--data-dir DIR] [--local-env ID]) [--new-code]';
 
-export interface BootstrapIo {
-  stdout: (s: string) => void;
-  stderr: (s: string) => void;
-  env: NodeJS.ProcessEnv;
-}
+export type BootstrapIo = ToolIo;
 
 export async function main(argv: string[], io: BootstrapIo): Promise<number> {
   let values;
@@ -257,18 +254,4 @@ export async function main(argv: string[], io: BootstrapIo): Promise<number> {
   }
 }
 
-if (/[\\/]bootstrap\.[cm]?[jt]s$/.test(process.argv[1] ?? '')) {
-  main(process.argv.slice(2), {
-    stdout: (s) => console.log(s),
-    stderr: (s) => console.error(s),
-    env: process.env,
-  }).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (e: unknown) => {
-      console.error(e);
-      process.exitCode = 1;
-    },
-  );
-}
+runAsScript('bootstrap', main);

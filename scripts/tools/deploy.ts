@@ -28,6 +28,7 @@ import {
   readFunctionConfig,
   type TimerTrigger,
 } from '../../local-cloud/src/function-config';
+import { runAsScript } from './run-as-script';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Plan data structure
@@ -754,19 +755,4 @@ export async function main(argv: string[], io: MainIo): Promise<number> {
   }
 }
 
-// Run only when executed as a script (works whether tsx loads this file as CommonJS or ESM; not under jest).
-if (/[\\/]deploy\.[cm]?[jt]s$/.test(process.argv[1] ?? '')) {
-  main(process.argv.slice(2), {
-    stdout: (s) => console.log(s),
-    stderr: (s) => console.error(s),
-    env: process.env,
-  }).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (e) => {
-      console.error(e);
-      process.exitCode = 1;
-    },
-  );
-}
+runAsScript('deploy', main);

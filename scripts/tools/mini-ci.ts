@@ -17,6 +17,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { weappSizes, kb } from './weapp-sizes';
+import { runAsScript } from './run-as-script';
 
 const ROOT = path.join(__dirname, '..', '..');
 
@@ -247,18 +248,4 @@ export async function main(argv: string[], io: CiIo): Promise<number> {
   }
 }
 
-if (/[\\/]mini-ci\.[cm]?[jt]s$/.test(process.argv[1] ?? '')) {
-  main(process.argv.slice(2), {
-    stdout: (s) => console.log(s),
-    stderr: (s) => console.error(s),
-    env: process.env,
-  }).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (e) => {
-      console.error(e);
-      process.exitCode = 1;
-    },
-  );
-}
+runAsScript('mini-ci', main);

@@ -1,10 +1,9 @@
 import { COOPERATIVES, ROSTERS } from '../../_shared/collections';
 import { rosterFromCells } from '../../../core/dividends/roster-file';
-import { readSheetFile } from '../../../core/sheet';
 import { db } from '../../_shared/cloud';
 import { defineCommand } from '../../_shared/command';
 import { AppError } from '../../_shared/errors';
-import { downloadBytes } from '../../_shared/files';
+import { downloadSheet } from '../../_shared/files';
 import { type RosterDoc } from '../model';
 import { requireManagedCoop } from '../policy';
 
@@ -17,14 +16,7 @@ export const importRoster = defineCommand('dividends', 'importRoster', {
   async run(ctx, input) {
     const member = (await ctx.member())!;
     const coop = await requireManagedCoop(input.coopId, member);
-    const bytes = await downloadBytes(input.fileID);
-    if (bytes.length === 0) throw new AppError('INVALID_INPUT', '文件是空的');
-    let cells;
-    try {
-      cells = readSheetFile(input.filename, new Uint8Array(bytes));
-    } catch (e) {
-      throw new AppError('INVALID_INPUT', (e as Error).message);
-    }
+    const cells = await downloadSheet(input.fileID, input.filename);
     const { rows, problems } = rosterFromCells(cells, coop.villageId);
     if (problems.length) {
       const shown = problems.slice(0, 20);

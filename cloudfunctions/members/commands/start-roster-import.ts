@@ -5,13 +5,12 @@ import {
   type RosterPerson,
   type RosterVillage,
 } from '../../../core/members/roster';
-import { readSheetFile } from '../../../core/sheet';
 import { canManageVillage } from '../../../core/roles';
 import { audit } from '../../_shared/audit';
 import { db } from '../../_shared/cloud';
 import { defineCommand } from '../../_shared/command';
-import { AppError, isDuplicateKey } from '../../_shared/errors';
-import { downloadBytes } from '../../_shared/files';
+import { isDuplicateKey } from '../../_shared/errors';
+import { downloadSheet } from '../../_shared/files';
 import { findById } from '../../_shared/store';
 import {
   rosterChunkId,
@@ -41,14 +40,7 @@ export const startRosterImport = defineCommand('members', 'startRosterImport', {
     if (again) {
       return { importId, rows: again.total, problems: [], problemCount: 0, import: rosterImportView(again) };
     }
-    const bytes = await downloadBytes(input.fileID);
-    if (bytes.length === 0) throw new AppError('INVALID_INPUT', '文件是空的');
-    let cells;
-    try {
-      cells = readSheetFile(input.filename, new Uint8Array(bytes));
-    } catch (e) {
-      throw new AppError('INVALID_INPUT', (e as Error).message);
-    }
+    const cells = await downloadSheet(input.fileID, input.filename);
     const villages = await allVillages();
     const { people, problems } = residentsFromCells(cells, {
       villages: villages.map((v): RosterVillage => ({

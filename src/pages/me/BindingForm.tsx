@@ -1,12 +1,12 @@
 import { useCallback, useState } from 'react';
-import { Picker, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { membersInput, MEMBER_FIELD_LABELS, type BindingRequestView } from '@core/members';
-import Field from '../../components/Field';
 import FormActions, { FormError } from '../../components/FormActions';
 import NumberField from '../../components/NumberField';
 import PrivacyConsent from '../../components/PrivacyConsent';
 import StateView from '../../components/StateView';
 import TextField from '../../components/TextField';
+import VillageField from '../../components/VillageField';
 import { useForm } from '../../hooks/use-form';
 import { useRemote } from '../../hooks/use-remote';
 import { call } from '../../services/cloud';
@@ -44,7 +44,6 @@ export default function BindingForm({ initial, onDone, onCancel }: Props) {
     },
   });
   const list = villages.data?.villages ?? [];
-  const villageIndex = list.findIndex((v) => v.id === form.values.villageId);
 
   if (villages.state === 'error' && !villages.data) {
     return <StateView kind="error" message={villages.message} onRetry={() => void villages.reload()} />;
@@ -54,18 +53,12 @@ export default function BindingForm({ initial, onDone, onCancel }: Props) {
       <Text className="card__title">申请绑定村民身份</Text>
       <PrivacyConsent onChange={onConsent} />
       <TextField label="姓名" {...form.field('name')} placeholder="请填写身份证上的姓名" maxlength={20} />
-      <Field label="所在村（社区）" error={form.show('villageId') && '请选择所在的村或社区'}>
-        <Picker
-          mode="selector"
-          range={list.map((v) => v.name)}
-          value={Math.max(0, villageIndex)}
-          onChange={(e) => form.set('villageId', list[Number(e.detail.value)]?.id ?? '')}
-        >
-          <Text className={villageIndex >= 0 ? '' : 'muted'}>
-            {villageIndex >= 0 ? list[villageIndex]!.name : '请选择'}
-          </Text>
-        </Picker>
-      </Field>
+      <VillageField
+        villages={list}
+        value={form.values.villageId}
+        error={form.show('villageId') && '请选择所在的村或社区'}
+        onChange={(id) => form.set('villageId', id)}
+      />
       <TextField
         label="户号或门牌号"
         {...form.field('household')}

@@ -1,12 +1,12 @@
 import { useCallback, useState } from 'react';
-import { Picker, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { membersInput, MEMBER_FIELD_LABELS } from '@core/members';
 import { normalizeSetupCode } from '@core/members/township';
-import Field from '../../components/Field';
 import FormActions, { FormError } from '../../components/FormActions';
 import PrivacyConsent from '../../components/PrivacyConsent';
 import StateView from '../../components/StateView';
 import TextField from '../../components/TextField';
+import VillageField from '../../components/VillageField';
 import { useForm } from '../../hooks/use-form';
 import { useRemote } from '../../hooks/use-remote';
 import { call } from '../../services/cloud';
@@ -35,7 +35,6 @@ export default function SetupForm({ onDone, onCancel }: { onDone: () => void; on
     },
   });
   const list = villages.data?.villages ?? [];
-  const villageIndex = list.findIndex((v) => v.id === form.values.villageId);
 
   if (villages.state === 'error' && !villages.data) {
     return <StateView kind="error" message={villages.message} onRetry={() => void villages.reload()} />;
@@ -49,18 +48,12 @@ export default function SetupForm({ onDone, onCancel }: { onDone: () => void; on
       <PrivacyConsent onChange={onConsent} />
       <TextField label="开通码" {...form.field('code')} placeholder="例如 ABCD-EFGH-JKMN" maxlength={16} />
       <TextField label="姓名" {...form.field('name')} placeholder="请填写身份证上的姓名" maxlength={20} />
-      <Field label="所在村（社区）" error={form.show('villageId') && '请选择所在的村或社区'}>
-        <Picker
-          mode="selector"
-          range={list.map((v) => v.name)}
-          value={Math.max(0, villageIndex)}
-          onChange={(e) => form.set('villageId', list[Number(e.detail.value)]?.id ?? '')}
-        >
-          <Text className={villageIndex >= 0 ? '' : 'muted'}>
-            {villageIndex >= 0 ? list[villageIndex]!.name : '请选择'}
-          </Text>
-        </Picker>
-      </Field>
+      <VillageField
+        villages={list}
+        value={form.values.villageId}
+        error={form.show('villageId') && '请选择所在的村或社区'}
+        onChange={(id) => form.set('villageId', id)}
+      />
       <FormError message={form.show('_consent')} />
       <FormActions submitText="开通" form={form} onCancel={onCancel} />
     </View>
