@@ -2,7 +2,7 @@ import type { LocalCloud } from '../../../local-cloud';
 import { RECEIPTS_PAGE_MAX, tallyDigestText } from '../../../core/agenda';
 import { data, startAppCloud } from '../../support/app-cloud';
 import { ADMIN, agendaAs, driveTo, newReceipt, NEIGHBOUR, OUTSIDER, REPS } from '../../support/agenda';
-import { castVote, refuses, sleep } from './fixtures';
+import { castVote, refuses } from './fixtures';
 import { usePollsScene } from './scenes/polls';
 
 const { cloud, as, sha256, atRoundtable, create, openPoll, getPoll, SINGLE, MULTIPLE } = usePollsScene();
@@ -213,11 +213,13 @@ describe('receipts', () => {
   });
 });
 
-describe('between closing and freezing (a 1.5 s grace)', () => {
+describe('between closing and freezing (a grace of ten minutes, passed by moving the functions’ clock)', () => {
+  const GRACE_MS = 600_000;
   let slow: LocalCloud;
   beforeAll(async () => {
-    slow = await startAppCloud({ envVariables: { FINALIZE_GRACE_MS: '1500' } });
+    slow = await startAppCloud({ envVariables: { FINALIZE_GRACE_MS: String(GRACE_MS) } });
   });
+  afterEach(() => slow.setClockOffset(0));
   afterAll(() => slow.stop());
 
   test('closed twice at the same moment (a double tap), it is closed once', async () => {
@@ -259,7 +261,8 @@ describe('between closing and freezing (a 1.5 s grace)', () => {
     const { timeline } = data(await agendaAs(slow, NEIGHBOUR)('getItem', { itemId }));
     expect(timeline.filter((e) => e.what === '结束投票，开始计票')).toHaveLength(1);
 
-    await sleep(1600);
+    // Past the grace, by the functions' clock (no sleep racing a loaded machine).
+    slow.setClockOffset(GRACE_MS + 1000);
     const frozen = data(await agendaAs(slow, NEIGHBOUR)('getPoll', { pollId: pollId! }));
     expect(frozen).toMatchObject({ status: 'closed', cast: 8, outcome: { passed: true } });
     expect(frozen.digest).toMatch(/^[0-9a-f]{64}$/);
