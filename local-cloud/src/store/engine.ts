@@ -1,6 +1,8 @@
 import { Aggregator, find as mingoFind, update as mingoUpdate } from 'mingo';
 import type { Options as MingoOptions } from 'mingo/types';
 import { jsonSchemaValidator } from './json-schema';
+import { planIndexRead } from './planner';
+import { SortedIndex } from './sorted-index';
 import { CloudError, MESSAGES } from '../errors';
 import {
   assertStorable,
@@ -52,6 +54,8 @@ interface Entry {
   doc: Doc;
   /** LSN of the write that produced this version; used for transaction conflict detection. */
   lsn: number;
+  /** Order of first insertion (kept by updates, as the Map's own order is): ties in a sorted index. */
+  seq: number;
 }
 
 /** MongoDB update operators that `db.command` can emit and the engine applies (through mingo). */
@@ -74,11 +78,14 @@ const UPDATE_OPERATORS = new Set([
 
 export const idKey = (id: DocId): string => canonicalKey(id);
 
-class CollectionState {
+export class CollectionState {
   readonly docs = new Map<string, Entry>();
   /** index name → (index key → doc key), for unique indexes only. */
   readonly unique = new Map<string, Map<string, string>>();
+  /** Every manifest index and the implicit `_id` one, sorted on first use (sorted-index.ts). */
+  sorted: SortedIndex[] = [];
   private arrayCache: Doc[] | null = null;
+  private nextSeq = 0;
 
   constructor(
     readonly name: string,
@@ -98,6 +105,12 @@ class CollectionState {
       for (const [key, entry] of this.docs) map.set(indexKey(index, entry.doc), key);
       this.unique.set(index.name, map);
     }
+    this.sorted = [
+      new SortedIndex('_id_', { _id: 1 }),
+      ...this.indexes
+        .filter((i) => !(i.keys._id && Object.keys(i.keys).length === 1))
+        .map((i) => new SortedIndex(i.name, i.keys)),
+    ];
   }
 
   all(): Doc[] {
@@ -112,7 +125,9 @@ class CollectionState {
       if (old) map.delete(indexKey(index, old.doc));
       map.set(indexKey(index, doc), key);
     }
-    this.docs.set(key, { doc, lsn });
+    const entry = { doc, lsn, seq: old?.seq ?? this.nextSeq++ };
+    for (const index of this.sorted) index.change(old, entry);
+    this.docs.set(key, entry);
     this.arrayCache = null;
   }
 
@@ -120,6 +135,7 @@ class CollectionState {
     const old = this.docs.get(key);
     if (!old) return false;
     for (const index of this.uniqueIndexes()) this.unique.get(index.name)!.delete(indexKey(index, old.doc));
+    for (const index of this.sorted) index.change(old, undefined);
     this.docs.delete(key);
     this.arrayCache = null;
     return true;
@@ -210,7 +226,12 @@ export class Engine {
     const coll = this.require(collection);
     const query = options.query ?? {};
     assertEmulatedQuery(query);
-    const source = this.candidates(coll, query);
+    const plan = this.guard(() => planIndexRead(coll, query, options, this.mingoOptions));
+    if (plan?.served) {
+      // The index gave the matches in the sort's order, already skipped and limited.
+      return options.projection ? this.project(plan.docs, options.projection) : plan.docs;
+    }
+    const source = plan ? plan.docs : this.candidates(coll, query);
     let cursor = mingoFind<Doc>(source, query, options.projection as never, this.mingoOptions);
     if (options.sort && Object.keys(options.sort).length > 0) cursor = cursor.sort(options.sort);
     if (options.skip) cursor = cursor.skip(options.skip);
@@ -218,12 +239,24 @@ export class Engine {
     return this.guard(() => cursor.all());
   }
 
+  /** How `find` answers a query: the index it uses (null: a scan) and whether that index gives the sort. */
+  explain(collection: string, options: FindOptions = {}): { index: string | null; served: boolean } {
+    const plan = planIndexRead(this.require(collection), options.query ?? {}, options, this.mingoOptions);
+    return { index: plan?.index ?? null, served: plan?.served ?? false };
+  }
+
   count(collection: string, query: Record<string, unknown> = {}): number {
     const coll = this.require(collection);
     if (Object.keys(query).length === 0) return coll.docs.size;
     assertEmulatedQuery(query);
     return this.guard(
-      () => mingoFind(this.candidates(coll, query), query, undefined, this.mingoOptions).all().length,
+      () =>
+        mingoFind(
+          planIndexRead(coll, query, {}, this.mingoOptions)?.docs ?? this.candidates(coll, query),
+          query,
+          undefined,
+          this.mingoOptions,
+        ).all().length,
     );
   }
 
