@@ -112,3 +112,27 @@ type AnyRun = (ctx: CommandContext, input: never) => Promise<unknown>;
 function isFailure(value: unknown): value is Failure<string> {
   return isResult(value) && value.ok === false;
 }
+
+/** WeChat's timer trigger: `{Type: 'Timer', TriggerName, Time}` with no user. A mini-program call always has one. */
+const isTimer = (event: unknown) =>
+  !!event && typeof event === 'object' && (event as { Type?: unknown }).Type === 'Timer';
+
+/**
+ * A function's `main` with a timer trigger (config.json): a timer event runs `work` (its result, or INTERNAL
+ * with the error in the log); every other event goes to the router.
+ */
+export function withTimer(
+  handle: (event: unknown) => Promise<Result<unknown, string>>,
+  label: string,
+  work: () => Promise<unknown>,
+): (event: unknown) => Promise<Result<unknown, string>> {
+  return async (event) => {
+    if (!isTimer(event) || callerOpenid()) return handle(event);
+    try {
+      return ok(await work());
+    } catch (e) {
+      console.error(`[${label}] unexpected error`, e);
+      return fail('INTERNAL');
+    }
+  };
+}

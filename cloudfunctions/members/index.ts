@@ -1,6 +1,4 @@
-import { fail, ok } from '../../core/result';
-import { callerOpenid } from '../_shared/cloud';
-import { createHandler } from '../_shared/command';
+import { createHandler, withTimer } from '../_shared/command';
 import { approveBinding } from './commands/approve-binding';
 import { claimSetup } from './commands/claim-setup';
 import { claimSheet } from './commands/claim-sheet';
@@ -48,18 +46,4 @@ const handle = createHandler('members', {
   exportClaimSheet,
 });
 
-/** WeChat's timer trigger: `{Type: 'Timer', TriggerName, Time}` with no user. A mini-program call always has one. */
-const isTimer = (event: unknown) =>
-  !!event && typeof event === 'object' && (event as { Type?: unknown }).Type === 'Timer';
-
-export async function main(event: unknown) {
-  if (isTimer(event) && !callerOpenid()) {
-    try {
-      return ok(await resumeAbandoned());
-    } catch (e) {
-      console.error('[resumeImports] unexpected error', e);
-      return fail('INTERNAL');
-    }
-  }
-  return handle(event);
-}
+export const main = withTimer(handle, 'resumeImports', resumeAbandoned);

@@ -1,7 +1,5 @@
-import { fail, ok } from '../../core/result';
-import { callerOpenid } from '../_shared/cloud';
 import { clockNow } from '../_shared/runtime';
-import { createHandler } from '../_shared/command';
+import { createHandler, withTimer } from '../_shared/command';
 import { composeOptions } from './commands/compose-options';
 import { coverage } from './commands/coverage';
 import { drainQueue } from './commands/drain';
@@ -35,18 +33,4 @@ const handle = createHandler('notices', {
   exportUnread,
 });
 
-/** WeChat's timer trigger: `{Type: 'Timer', TriggerName, Time}` with no user. A mini-program call always has one. */
-const isTimer = (event: unknown) =>
-  !!event && typeof event === 'object' && (event as { Type?: unknown }).Type === 'Timer';
-
-export async function main(event: unknown) {
-  if (isTimer(event) && !callerOpenid()) {
-    try {
-      return ok(await drain(clockNow(), tuning().drainBudgetMs));
-    } catch (e) {
-      console.error('[drain] unexpected error', e);
-      return fail('INTERNAL');
-    }
-  }
-  return handle(event);
-}
+export const main = withTimer(handle, 'drain', () => drain(clockNow(), tuning().drainBudgetMs));
