@@ -1,4 +1,4 @@
-import { createHandler } from '../_shared/command';
+import { createHandler, withTimer } from '../_shared/command';
 import { addTask } from './commands/add-task';
 import { advance } from './commands/advance';
 import { checkReceipt } from './commands/check-receipt';
@@ -21,13 +21,16 @@ import { scheduleRoundtable } from './commands/schedule-roundtable';
 import { support } from './commands/support';
 import { updateTask } from './commands/update-task';
 import { vote } from './commands/vote';
+import { sweepPolls } from './sweep';
 
 /**
  * `agenda`: the round table (党群圆桌会). A matter goes 群众提事 → 征求论事 → 圆桌议事 → 会议定事 → 集中办事 →
  * 制度监事 and closes with a public timeline. Polls have a frozen voter roll, one secret ballot per voter,
- * receipts, counters that read in O(1), and a result frozen with a digest anyone can recompute.
+ * receipts, counters that read in O(1), and a result frozen with a digest anyone can recompute. Town-size
+ * work (a roll, a digest) runs in resumable steps; the timer trigger (config.json, every minute) finishes what
+ * no page is driving.
  */
-export const main = createHandler('agenda', {
+const handle = createHandler('agenda', {
   listItems,
   getItem,
   raise,
@@ -51,3 +54,5 @@ export const main = createHandler('agenda', {
   updateTask,
   giveVerdict,
 });
+
+export const main = withTimer(handle, 'sweepPolls', sweepPolls);

@@ -2,6 +2,7 @@ import type { MemberDoc } from '../_shared/documents';
 import { randomBytes } from 'node:crypto';
 import type { ItemStatus, PollRules, Eligibility, Step, TimelineEvent } from '../../core/agenda';
 import { roleLabels } from '../../core/roles';
+import { envInt, envMs } from '../_shared/runtime';
 
 export interface ItemDoc {
   _id: string;
@@ -56,6 +57,23 @@ export interface TaskDoc {
   createdAt: Date;
 }
 
+/** A chunked openPoll's progress: members after `after` are still to be read; one bucket per page written. */
+export interface OpeningProgress {
+  after: string;
+  rolled: number;
+  bounds: string[];
+  /** Who opened it, for the timeline entry written when the roll is complete (maybe by the timer). */
+  by: { name: string; role: string };
+}
+
+/** The chunked check of a frozen result: ballots after `after` are still to be read, `chain` digests those read. */
+export interface AuditProgress {
+  after: string;
+  cast: number;
+  counts: Record<string, number>;
+  chain: string | null;
+}
+
 export interface PollDoc extends PollRules {
   _id: string;
   itemId: string;
@@ -63,10 +81,16 @@ export interface PollDoc extends PollRules {
   question: string;
   eligibility: Eligibility;
   visibility: 'afterClose' | 'live';
-  /** `opening`: one admin's openPoll is writing the roll and counters (votes wait for `open`). */
+  /** `opening`: the roll is being written a page at a time (opening.ts); votes wait for `open`. */
   status: 'draft' | 'opening' | 'open' | 'closed';
-  /** When the current openPoll claimed the poll; a claim older than a function's lifetime may be taken over. */
+  /** When an admin started opening the poll. */
   openingAt: Date | null;
+  /** While `opening`: how far the roll is written (resumable from here after a crash). */
+  opening?: OpeningProgress | null;
+  /** The lowest openid of each roll bucket, sorted (polls.ts bucketIndex). */
+  rollBounds?: string[];
+  /** After the result is frozen from the counters, until the ballots are checked and digested (freeze.ts). */
+  audit?: AuditProgress | null;
   opensAt: Date | null;
   closesAt: Date;
   eligibleCount: number;
@@ -78,6 +102,21 @@ export interface PollDoc extends PollRules {
   createdBy: string;
   createdAt: Date;
 }
+
+/**
+ * Time budgets of the chunked poll work, each a third of the function's 3 s default timeout at most, so a step
+ * never runs near the limit on a slow instance (config.json gives the function 5 s).
+ */
+export const pollTuning = () => ({
+  /** Members read per roll step, and so the most voters in one roll bucket (the SDK reads 1000 at most). */
+  rollPage: Math.min(envInt('POLL_ROLL_PAGE', 1000), 1000),
+  /** How long one openPoll keeps writing roll pages before it answers `opening`. */
+  openBudgetMs: envMs('POLL_OPEN_BUDGET_MS', 1_000),
+  /** How long one timer run keeps opening, freezing and digesting polls nobody is reading. */
+  timerBudgetMs: envMs('POLL_TIMER_BUDGET_MS', 1_000),
+  /** An opening older than this is continued by the timer (its page was closed). */
+  abandonedMs: envMs('POLL_ABANDONED_MS', 30_000),
+});
 
 /** How an actor appears on the public timeline: their most significant role. */
 export function actorRole(member: MemberDoc): string {

@@ -5,7 +5,7 @@ import { AppError } from '../_shared/errors';
 import { findById } from '../_shared/store';
 import { canManageItem, canTakePart, STEP_LABELS, type Step } from '../../core/agenda';
 import { type ItemDoc, type PollDoc } from './model';
-import { finalizeIfDue } from './polls';
+import { finalizeIfDue } from './freeze';
 
 /**
  * The agenda's data rules: which matter or poll a call is about, and whether it may act on it now. Who may do
@@ -84,7 +84,7 @@ export async function requirePoll(pollId: string): Promise<PollDoc> {
   return poll;
 }
 
-/** The poll with its result frozen if it is due (see polls.ts finalizeIfDue). */
+/** The poll with its result frozen if it is due (see freeze.ts finalizeIfDue). */
 export async function requireCurrentPoll(pollId: string, now: number): Promise<PollDoc> {
   return finalizeIfDue(await requirePoll(pollId), now);
 }

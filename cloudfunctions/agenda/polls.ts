@@ -1,35 +1,42 @@
-import type { MemberDoc } from '../_shared/documents';
-import { BALLOTS, MEMBERS, POLLS, ROLLS, TALLIES, VOTES } from '../_shared/collections';
-import { envMs } from '../_shared/runtime';
+import { BALLOTS, ROLLS, TALLIES, VOTES } from '../_shared/collections';
 import { createHash } from 'node:crypto';
-import { computeOutcome, FINALIZE_GRACE_MS, tallyDigestText, type Outcome } from '../../core/agenda';
-import { _, db } from '../_shared/cloud';
-import { findById, scanAll } from '../_shared/store';
+import { computeOutcome, type Outcome } from '../../core/agenda';
+import { db } from '../_shared/cloud';
+import { findById } from '../_shared/store';
 import { voteMarkerId, type PollDoc } from './model';
 
 /**
  * The voting machinery. Eligibility is frozen when a poll opens into roll buckets (openid → residentId,
- * immutable, so instances cache them). A vote is one transaction: a "voted" marker with a deterministic id
- * (a second ballot fails on it), a ballot under the hash of the voter's receipt, and an increment of one
- * tally shard. Reading the tally sums the shards: one read, however many ballots.
+ * immutable, so instances cache them): bucket k holds the voters whose openid sorts from `rollBounds[k]` up to
+ * the next bound, so opening writes each bucket once, a page of members at a time (opening.ts). A vote is one
+ * transaction: a "voted" marker with a deterministic id (a second ballot fails on it), a ballot under the hash
+ * of the voter's receipt, and an increment of one tally shard. Reading the tally sums the shards: one read,
+ * however many ballots.
  */
-export const ROLL_BUCKET_SIZE = 400;
 export const TALLY_SHARDS = 64;
-
-export function bucketOf(openid: string, buckets: number): number {
-  return createHash('sha256').update(openid).digest().readUInt32BE(0) % buckets;
-}
 
 export function receiptHash(pollId: string, receipt: string): string {
   return createHash('sha256').update(`${pollId}:${receipt}`).digest('hex');
+}
+
+/** The bucket an openid falls in: the last bound not above it (bounds are sorted; the first is ''). */
+export function bucketIndex(bounds: string[], openid: string): number {
+  let lo = 0;
+  let hi = bounds.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (bounds[mid]! <= openid) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 const rollCache = new Map<string, Record<string, string>>();
 
 /** The caller's residentId if they are on the frozen roll, else null. Cached: a roll never changes. */
 export async function rollEntry(poll: PollDoc, openid: string): Promise<string | null> {
-  if ((poll.status !== 'open' && poll.status !== 'closed') || poll.rollBuckets === 0) return null;
-  const id = `${poll._id}_${bucketOf(openid, poll.rollBuckets)}`;
+  if ((poll.status !== 'open' && poll.status !== 'closed') || !poll.rollBounds?.length) return null;
+  const id = `${poll._id}_${bucketIndex(poll.rollBounds, openid)}`;
   let entries = rollCache.get(id);
   if (!entries) {
     const roll = await findById(ROLLS, id);
@@ -58,72 +65,10 @@ export function outcomeOf(poll: PollDoc, tally: { cast: number; counts: Record<s
   return computeOutcome(poll, poll.eligibleCount, tally.cast, tally.counts);
 }
 
-/** Every ballot of a poll, in receipt-hash order (what is published after close). */
-export async function allBallots(pollId: string): Promise<{ receiptHash: string; choices: string[] }[]> {
-  const ballots = await scanAll(BALLOTS, { pollId });
-  return ballots.map((b) => ({ receiptHash: b._id as string, choices: b.choices as string[] }));
-}
-
 /** The ballot filed under a receipt's hash in this poll, or null: one read. */
 export async function findBallot(pollId: string, hash: string): Promise<{ choices: string[] } | null> {
   const { data } = await db.collection(BALLOTS).where({ _id: hash, pollId }).get();
   return (data[0] as { choices: string[] } | undefined) ?? null;
-}
-
-/** Everyone who may vote, as the members collection says right now (each member carries their roles). */
-export async function eligibleMembers(
-  poll: PollDoc,
-): Promise<Pick<MemberDoc, '_id' | 'residentId' | 'villageId' | 'roles'>[]> {
-  const e = poll.eligibility;
-  const where: Record<string, unknown> =
-    e.kind === 'residents'
-      ? { villageId: poll.villageId }
-      : e.kind === 'reps'
-        ? { villageId: poll.villageId, 'roles.rep': true }
-        : { 'roles.groups.group': e.group };
-  // Only what the roll needs: a town-size roll is tens of thousands of members, a page of 1000 at a time.
-  const members = await scanAll(MEMBERS, where, {
-    projection: { _id: true, residentId: true, villageId: true, 'roles.groups': true },
-  });
-  if (e.kind !== 'group') return members;
-  // A group votes with its town-level members and its members in this village.
-  return members.filter((m) =>
-    m.roles.groups.some((g) => g.group === e.group && (g.level === 'town' || m.villageId === poll.villageId)),
-  );
-}
-
-/** Tests may shorten the wait before a closed poll is frozen (FINALIZE_GRACE_MS in the function's environment). */
-export function graceMs(): number {
-  return envMs('FINALIZE_GRACE_MS', FINALIZE_GRACE_MS);
-}
-
-export function isDue(poll: PollDoc, now: number, grace = graceMs()): boolean {
-  return poll.status === 'open' && now >= new Date(poll.closesAt).getTime() + grace;
-}
-
-/**
- * Freezes the result once no vote can still land (closesAt + grace): the counters, checked against the
- * ballots themselves, and the digest of the published receipts. Idempotent; safe to call from any read.
- */
-export async function finalizeIfDue(poll: PollDoc, now: number, grace = graceMs()): Promise<PollDoc> {
-  if (!isDue(poll, now, grace)) return poll;
-  const ballots = await allBallots(poll._id);
-  const counts: Record<string, number> = {};
-  for (const b of ballots) for (const c of b.choices) counts[c] = (counts[c] ?? 0) + 1;
-  const tally = await readTally(poll);
-  if (tally.cast !== ballots.length) {
-    console.error(
-      `[agenda] poll ${poll._id}: counters say ${tally.cast} ballots, the ballots are ${ballots.length}; using the ballots`,
-    );
-  }
-  const result = { cast: ballots.length, counts };
-  const digest = createHash('sha256').update(tallyDigestText(ballots)).digest('hex');
-  const finalizedAt = new Date(now);
-  await db
-    .collection(POLLS)
-    .where({ _id: poll._id, status: 'open' })
-    .update({ data: { status: 'closed', result: _.set(result), digest, finalizedAt } });
-  return { ...poll, status: 'closed', result, digest, finalizedAt };
 }
 
 export async function hasVoted(pollId: string, residentId: string): Promise<boolean> {

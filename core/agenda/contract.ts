@@ -3,7 +3,7 @@ import { inputSchemas, returns, type ActionMap, type InputsOf, type OutputsOf } 
 import { ANYONE, RESIDENT, ADMINS, ITEM_VILLAGE } from '../roles';
 import { GROUP_CODES, type GroupCode } from '../groups';
 import { idSchema, pageSchema, trimmedText } from '../validation';
-import { RECEIPT_PATTERN } from './rules';
+import { DIGEST_BLOCK, RECEIPT_PATTERN } from './rules';
 import type { CommentView, ItemDetail, ItemSummary, ParticipantView, PollView } from './views';
 
 /**
@@ -58,8 +58,11 @@ export interface PollRules {
   thresholdBase: 'cast' | 'eligible';
 }
 
-/** Published receipts per page at most (a village's whole poll in one or two reads). */
-export const RECEIPTS_PAGE_MAX = 1000;
+/**
+ * Published receipts per page at most (a village's whole poll in one or two reads). A page is one digest block
+ * (rules.ts DIGEST_BLOCK), so a verifier can chain the pages as they come.
+ */
+export const RECEIPTS_PAGE_MAX = DIGEST_BLOCK;
 
 // ------------------------------------------------------------------------------------------------ inputs
 
@@ -192,7 +195,8 @@ export const agendaActions = {
   },
   openPoll: {
     input: z.object({ pollId: idSchema }),
-    output: returns<{ eligibleCount: number }>(),
+    // `opening`: the roll is written a page of members per step and the page calls again (eligibleCount so far).
+    output: returns<{ status: 'opening' | 'open'; eligibleCount: number }>(),
     allow: ADMINS,
     rule: ITEM_VILLAGE,
   },

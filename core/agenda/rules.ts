@@ -145,5 +145,22 @@ export function tallyDigestText(ballots: { receiptHash: string; choices: string[
     .join('\n');
 }
 
+/**
+ * The digest is chained over blocks of DIGEST_BLOCK receipts in receipt-hash order (a receipts page each), so a
+ * town-size poll is digested a block at a time: digest₁ = sha256(text₁), digestₖ = sha256(digestₖ₋₁ + "\n" +
+ * textₖ), where textₖ is block k's `tallyDigestText`. With one block (up to 1000 ballots) it is sha256 of the
+ * whole text; with none, sha256 of the empty text.
+ */
+export const DIGEST_BLOCK = 1000;
+
+/** The text hashed for one block: the block's text after the previous block's digest (null for the first). */
+export function digestBlockText(
+  previous: string | null,
+  block: { receiptHash: string; choices: string[] }[],
+): string {
+  const text = tallyDigestText(block);
+  return previous === null ? text : `${previous}\n${text}`;
+}
+
 /** Seconds after closing before the result is frozen: longer than any vote can take to land (function timeout). */
 export const FINALIZE_GRACE_MS = 15_000;

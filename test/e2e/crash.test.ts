@@ -130,7 +130,7 @@ test('SIGKILL mid-poll: after restart every acknowledged ballot is counted once 
     eligibility: { kind: 'residents' },
     visibility: 'live',
   });
-  expect(await agenda(gw, admin, 'openPoll', { pollId })).toEqual({ eligibleCount: VOTERS });
+  expect(await agenda(gw, admin, 'openPoll', { pollId })).toEqual({ status: 'open', eligibleCount: VOTERS });
   await warmUp(gw, voters, pollId);
   const setUp = seconds();
 

@@ -6,7 +6,8 @@ import { AppError } from '../../_shared/errors';
 import { findById } from '../../_shared/store';
 import { event, type ItemDoc, type TaskDoc } from '../model';
 import { requireManagedItem } from '../policy';
-import { finalizeIfDue, outcomeOf } from '../polls';
+import { finalizeIfDue } from '../freeze';
+import { outcomeOf } from '../polls';
 
 /**
  * Where a plain move forward leads and what the timeline says, checked before it happens: 定事 ends in 办事

@@ -5,7 +5,7 @@ import { db } from '../../_shared/cloud';
 import { findById } from '../../_shared/store';
 import { residentMarkId, type TaskDoc } from '../model';
 import { requireItem } from '../policy';
-import { finalizeIfDue } from '../polls';
+import { finalizeIfDue } from '../freeze';
 import { itemDetail } from '../views';
 
 /**

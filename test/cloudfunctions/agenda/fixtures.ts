@@ -72,3 +72,13 @@ export function nameOf(cloud: LocalCloud, openid: string): string {
   if (!member) throw new Error(`no member ${openid}`);
   return member.name as string;
 }
+
+/** A poll's frozen roll, openid → residentId, over all its buckets. */
+export const rollOf = (cloud: LocalCloud, pollId: string): Record<string, string> =>
+  Object.assign(
+    {},
+    ...cloud
+      .dump('pollRolls')
+      .filter((r) => r.pollId === pollId)
+      .map((r) => r.entries as Record<string, string>),
+  );

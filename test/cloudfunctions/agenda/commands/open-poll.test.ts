@@ -10,7 +10,16 @@ import {
   RESIDENT,
   TOWN_ADMIN,
 } from '../../../support/agenda';
-import { castVote, nameOf, refuses, residentIdOf, roles, setRoles, WUXING_ADMIN } from '../fixtures';
+import {
+  castVote,
+  nameOf,
+  refuses,
+  residentIdOf,
+  rollOf as rollOfCloud,
+  roles,
+  setRoles,
+  WUXING_ADMIN,
+} from '../fixtures';
 import { usePollsScene } from '../scenes/polls';
 
 const {
@@ -27,19 +36,12 @@ const {
 } = usePollsScene();
 
 describe('openPoll: the voter roll is frozen at opening', () => {
-  const rollOf = (pollId: string) =>
-    Object.assign(
-      {},
-      ...cloud
-        .dump('pollRolls')
-        .filter((r) => r.pollId === pollId)
-        .map((r) => r.entries),
-    );
+  const rollOf = (pollId: string) => rollOfCloud(cloud, pollId);
 
   test('the representatives: 15 eligible, the matter moves to 会议定事, the timeline says so', async () => {
     const itemId = await atRoundtable();
     const { pollId } = data(await create(itemId));
-    expect(data(await as(ADMIN)('openPoll', { pollId }))).toEqual({ eligibleCount: 15 });
+    expect(data(await as(ADMIN)('openPoll', { pollId }))).toEqual({ status: 'open', eligibleCount: 15 });
     expect(rollOf(pollId)).toEqual(Object.fromEntries(REPS.map((r) => [r, residentIdOf(r)])));
     const poll = await getPoll(pollId, REPS[0]);
     expect(poll).toMatchObject({
@@ -122,13 +124,17 @@ describe('openPoll: the voter roll is frozen at opening', () => {
     const itemId = await atRoundtable();
     const { pollId } = data(await create(itemId));
     const results = await Promise.all([as(ADMIN)('openPoll', { pollId }), as(ADMIN)('openPoll', { pollId })]);
-    expect(results.filter((r) => r.ok)).toEqual([{ ok: true, data: { eligibleCount: 15 } }]);
-    expect(results.find((r) => !r.ok)).toMatchObject({
-      error: { code: expect.stringMatching(/^(CONFLICT|WRONG_STEP)$/) },
-    });
+    // The second tap either helps the first along (and answers the same) or finds the poll open already.
+    for (const r of results) {
+      if (r.ok) expect(r.data).toEqual({ status: 'open', eligibleCount: 15 });
+      else expect(r.error.code).toMatch(/^(CONFLICT|WRONG_STEP)$/);
+    }
+    expect(results.some((r) => r.ok)).toBe(true);
     const { timeline } = data(await as(NEIGHBOUR)('getItem', { itemId }));
     expect(timeline.filter((e) => e.what.startsWith('开始表决'))).toHaveLength(1);
     expect(pollDoc(pollId)).toMatchObject({ status: 'open', eligibleCount: 15 });
+    expect(cloud.dump('pollRolls').filter((r) => r.pollId === pollId)).toHaveLength(1);
+    expect(cloud.dump('pollTallies').filter((t) => t.pollId === pollId)).toHaveLength(64);
   });
 
   test('past its closing time a draft cannot open: POLL_CLOSED', async () => {

@@ -5,6 +5,7 @@ import { MERGE_FROM_STEPS, STEP_LABELS, type ItemDetail, type ItemSummary } from
 import type { Result } from '@core/result';
 import { TextBox } from '../../../../components/TextArea';
 import { call } from '../../../../services/cloud';
+import { openPollFully } from '../../open-poll';
 import Choice from '../../components/Choice';
 import { confirm, toast } from '../../../../utils/feedback';
 import { routes } from '../../../../routes';
@@ -119,7 +120,7 @@ export default function AdminPanel({ item, onChanged }: { item: ItemDetail; onCh
                 void act(
                   '开始投票？',
                   `“${poll.question}”\n开始后投票名单就固定了，表决内容不能再改。`,
-                  () => call('agenda', 'openPoll', { pollId: poll.pollId }),
+                  () => openPollFully(poll.pollId),
                   '投票已开始',
                 ),
             });

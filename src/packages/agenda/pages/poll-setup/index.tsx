@@ -18,6 +18,7 @@ import Screen from '../../../../components/Screen';
 import TextField from '../../../../components/TextField';
 import { useForm } from '../../../../hooks/use-form';
 import { call } from '../../../../services/cloud';
+import { openPollFully } from '../../open-poll';
 import { confirm, inform, toast } from '../../../../utils/feedback';
 import '../../agenda.css';
 import './index.css';
@@ -99,7 +100,7 @@ export default function PollSetup() {
           '开始投票',
         )
       ) {
-        const opened = await call('agenda', 'openPoll', { pollId });
+        const opened = await openPollFully(pollId);
         if (!opened.ok) {
           await inform('没能开始投票', `${opened.error.message}\n可以稍后在事项页点“开始投票”。`);
         } else {

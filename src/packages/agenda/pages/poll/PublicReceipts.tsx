@@ -12,6 +12,8 @@ import { call } from '../../../../services/cloud';
 export default function PublicReceipts(props: {
   pollId: string;
   digest: string | null;
+  /** The result is frozen; the digest may still be being computed (a town-size poll's, by the timer). */
+  closed: boolean;
   mine: string | null;
   label: (optionId: string) => string;
 }) {
@@ -69,10 +71,11 @@ export default function PublicReceipts(props: {
       )}
       <Text className="section-title">计票摘要</Text>
       <Text className="muted">
-        所有选票按“回执摘要 选项”排序后计算 SHA-256，任何人都能用公开回执重新计算核对：
+        所有选票按“回执摘要 选项”排序，每 1000 张为一段，逐段接续计算
+        SHA-256，任何人都能用公开回执重新计算核对：
       </Text>
       <Text className="poll__digest" userSelect>
-        {props.digest ?? '计票完成后公布'}
+        {props.digest ?? (props.closed ? '正在逐张核验选票，稍后公布' : '计票完成后公布')}
       </Text>
       {!showList ? (
         <Button

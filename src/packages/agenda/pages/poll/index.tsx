@@ -261,7 +261,13 @@ export default function PollPage() {
       )}
 
       {p.status === 'closed' && (
-        <PublicReceipts pollId={pollId} digest={p.digest} mine={stored?.receipt ?? null} label={label} />
+        <PublicReceipts
+          pollId={pollId}
+          digest={p.digest}
+          closed={p.status === 'closed'}
+          mine={stored?.receipt ?? null}
+          label={label}
+        />
       )}
     </Screen>
   );
