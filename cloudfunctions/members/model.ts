@@ -112,8 +112,8 @@ export const rosterTuning = () => ({
   chunkSize: Math.min(envInt('ROSTER_CHUNK_SIZE', 1000), 1000),
   /** How long one `continueRosterImport` keeps applying chunks: short, so the page's bar moves. */
   continueBudgetMs: envMs('ROSTER_CONTINUE_BUDGET_MS', 2_500),
-  /** How long one timer run keeps applying chunks of abandoned imports: well inside the timeout. */
-  timerBudgetMs: envMs('ROSTER_TIMER_BUDGET_MS', 12_000),
+  /** How long one timer run keeps applying chunks of abandoned imports: under a third of the 20 s timeout. */
+  timerBudgetMs: envMs('ROSTER_TIMER_BUDGET_MS', 6_000),
   /** An import untouched this long is resumed by the timer (its page was closed). */
   abandonedMs: envMs('ROSTER_ABANDONED_MS', 120_000),
 });

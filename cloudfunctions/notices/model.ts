@@ -81,8 +81,8 @@ export const tuning = () => ({
   sendConcurrency: envInt('NOTICES_SEND_CONCURRENCY', 20),
   /** How long `push` keeps sending before it answers the sender (the rest continues in `drain`). */
   pushBudgetMs: envInt('NOTICES_PUSH_BUDGET_MS', 4_000),
-  /** How long one `drain` run keeps working: well inside the 60 s timeout. */
-  drainBudgetMs: envInt('NOTICES_DRAIN_BUDGET_MS', 40_000),
+  /** How long one `drain` run keeps working: a third of the 60 s timeout. */
+  drainBudgetMs: envInt('NOTICES_DRAIN_BUDGET_MS', 20_000),
   /** Longer than the function timeout, so an expired lease means its holder is gone. */
   leaseMs: envInt('NOTICES_LEASE_MS', 70_000),
   /** `miniprogramState` of subscribe messages: formal, trial or developer. */

@@ -112,6 +112,11 @@ export function parseFunctionConfig(raw: unknown, where: string): FunctionConfig
       openapi = [...new Set(list as string[])];
     }
   }
+  if (raw.timeoutNote !== undefined && (typeof raw.timeoutNote !== 'string' || !raw.timeoutNote.trim())) {
+    throw new FunctionConfigError(
+      `${where}: timeoutNote, when present, must say why the timeout is what it is`,
+    );
+  }
   if (raw.runtime !== undefined && (typeof raw.runtime !== 'string' || !raw.runtime.startsWith('Nodejs'))) {
     throw new FunctionConfigError(`${where}: runtime must be a Node.js runtime such as "Nodejs16.13"`);
   }

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseEnv } from 'node:util';
 
@@ -43,4 +43,17 @@ test('the real account’s values are git-ignored', () => {
   const ignored = read('.gitignore').split('\n');
   expect(ignored).toEqual(expect.arrayContaining(['.env.local', '.env.*.local', '.env.deploy']));
   expect(ignored).not.toContain('.env');
+});
+
+test.each(
+  readdirSync(path.join(ROOT, 'cloudfunctions')).filter(
+    (d) => !d.startsWith('_') && existsSync(path.join(ROOT, 'cloudfunctions', d, 'config.json')),
+  ),
+)('cloudfunctions/%s/config.json sets its timeout deliberately and says why', (fn) => {
+  const config = JSON.parse(read(`cloudfunctions/${fn}/config.json`)) as {
+    timeout?: unknown;
+    timeoutNote?: unknown;
+  };
+  expect(config.timeout).toEqual(expect.any(Number));
+  expect(config.timeoutNote).toEqual(expect.stringMatching(/\d+ s/));
 });
