@@ -28,6 +28,7 @@ import {
   type ShareTerms,
   type SplitRule,
 } from './contract';
+import { decimal, decimalOfNumbers, lcm } from './exact';
 import type { Distribution, HouseholdLine, HouseholdView, Part } from './views';
 
 export interface DistributionInput {
@@ -44,27 +45,7 @@ export class DistributionError extends Error {
   override name = 'DistributionError';
 }
 
-// ------------------------------------------------------------------------------------------------ arithmetic
-// No bigint literals (`2n`) and no `**` on bigints: the mini-program is built to ES5 for old phones, and babel can
-// lower neither (a literal stays ES2020 syntax; `**` becomes Math.pow, which throws on a BigInt).
-
-/** 10^places as a bigint. */
-const pow10 = (places: number): bigint => {
-  let p = BigInt(1);
-  for (let i = 0; i < places; i++) p *= BigInt(10);
-  return p;
-};
-const gcd = (a: bigint, b: bigint): bigint => (b === BigInt(0) ? a : gcd(b, a % b));
-const lcm = (a: bigint, b: bigint): bigint => (a / gcd(a, b)) * b;
-
-/** `n / d` as a decimal string with `places` decimals, rounded half up (n, d ≥ 0, d > 0). */
-export function decimal(n: bigint, d: bigint, places = 4): string {
-  const scale = pow10(places);
-  const q = (n * scale * BigInt(2) + d) / (BigInt(2) * d);
-  const int = q / scale;
-  const frac = (q % scale).toString().padStart(places, '0');
-  return places ? `${int}.${frac}` : `${int}`;
-}
+// ------------------------------------------------------------------------------------------------ division
 
 /**
  * Divides `pool` fen among parts in proportion to `weights` (≥ 0) by the largest-remainder method. Ties go to
@@ -99,8 +80,15 @@ export function largestRemainder(pool: bigint, weights: bigint[], keys: string[]
     adjust[i] = 1;
     left -= BigInt(1);
   }
-  return weights.map((w, i) => ({
-    exact: decimal(pool * w, total),
+  // pool·w / total to 4 places, from the floor and remainder already known: one small division per part.
+  const twice = BigInt(2) * total;
+  const exact = (i: number) => {
+    const r = Number((remainders[i]! * BigInt(20_000) + total) / twice);
+    const int = Number(floors[i]!) + (r === 10_000 ? 1 : 0);
+    return `${int}.${String(r % 10_000).padStart(4, '0')}`;
+  };
+  return weights.map((_w, i) => ({
+    exact: exact(i),
     floorFen: Number(floors[i]),
     adjustmentFen: adjust[i]!,
     fen: Number(floors[i]!) + adjust[i]!,
@@ -180,24 +168,36 @@ function weightsOf(input: DistributionInput): { shares: bigint[]; volumes: bigin
   const { terms } = input;
   const dCapital = BigInt(terms.fenPerShare);
   const D = lcm(lcm(dCapital, BigInt(10000)), BigInt(100));
-  const w = (c: ShareClass) => BigInt(terms.weights[c]);
+  // Per-class factors, once: weight × the class's scale to the common denominator D.
+  const capital = BigInt(terms.weights.capital) * (D / dCapital);
+  const land = BigInt(terms.weights.land) * BigInt(terms.centiSharesPerMu) * (D / BigInt(10000));
+  const allocated = BigInt(terms.weights.allocated) * (D / BigInt(100));
+  const collective = BigInt(terms.weights.collective) * (D / BigInt(100));
+  const zero = BigInt(0);
   const shares = input.holdings.map(
     (h) =>
-      w('capital') * BigInt(h.capitalFen) * (D / dCapital) +
-      w('land') * BigInt(h.landCentiMu) * BigInt(terms.centiSharesPerMu) * (D / BigInt(10000)) +
-      w('allocated') * BigInt(h.allocatedCentiShares) * (D / BigInt(100)) +
-      w('collective') * BigInt(h.collectiveCentiShares) * (D / BigInt(100)),
+      capital * BigInt(h.capitalFen) +
+      (h.landCentiMu ? land * BigInt(h.landCentiMu) : zero) +
+      (h.allocatedCentiShares ? allocated * BigInt(h.allocatedCentiShares) : zero) +
+      (h.collectiveCentiShares ? collective * BigInt(h.collectiveCentiShares) : zero),
   );
   // Weights are in hundredths: the weighted shares are shares[i] / (D * 100).
   return { shares, volumes: input.holdings.map((h) => BigInt(h.volumeFen)), denominator: D * BigInt(100) };
 }
 
+/** `n / d` to 4 places for counts small enough to be exact in doubles (decimal's fast path, without BigInt). */
+function smallDecimal(n: number, d: number): string {
+  return n * 20_000 + d <= Number.MAX_SAFE_INTEGER
+    ? decimalOfNumbers(n, d, 4)
+    : decimal(BigInt(n), BigInt(d));
+}
+
 function classShares(h: Holding, terms: ShareTerms): Record<ShareClass, string> {
   return {
-    capital: decimal(BigInt(h.capitalFen), BigInt(terms.fenPerShare)),
-    land: decimal(BigInt(h.landCentiMu) * BigInt(terms.centiSharesPerMu), BigInt(10000)),
-    allocated: decimal(BigInt(h.allocatedCentiShares), BigInt(100)),
-    collective: decimal(BigInt(h.collectiveCentiShares), BigInt(100)),
+    capital: smallDecimal(h.capitalFen, terms.fenPerShare),
+    land: smallDecimal(h.landCentiMu * terms.centiSharesPerMu, 10000),
+    allocated: smallDecimal(h.allocatedCentiShares, 100),
+    collective: smallDecimal(h.collectiveCentiShares, 100),
   };
 }
 

@@ -50,6 +50,32 @@ describe('largest remainder', () => {
     expect(largestRemainder(1n, [1n, 1n], ['b', 'a']).map((p) => p.fen)).toEqual([0, 1]);
   });
 
+  test('decimal gives the same digits on its fast path (doubles) as in BigInt, up to the edge of it', () => {
+    const slow = (n: bigint, d: bigint, places: number) => {
+      const scale = BigInt(10) ** BigInt(places);
+      const q = (n * scale * BigInt(2) + d) / (BigInt(2) * d);
+      const frac = (q % scale).toString().padStart(places, '0');
+      return places ? `${q / scale}.${frac}` : `${q / scale}`;
+    };
+    const edge = BigInt(Math.floor(Number.MAX_SAFE_INTEGER / 40_000));
+    const samples: [bigint, bigint][] = [
+      [edge - 1n, edge - 1n],
+      [edge - 1n, 3n],
+      [1n, edge - 1n],
+      [edge, 7n],
+      [0n, 1n],
+    ];
+    let x = 12345;
+    for (let i = 0; i < 2000; i++) {
+      x = (x * 1103515245 + 12345) % 2 ** 31;
+      const n = BigInt(x) * BigInt((x % 977) + 1) * BigInt(i % 5 === 0 ? 1 : 100);
+      samples.push([n % edge, (BigInt(x % 100_003) % edge) + 1n]);
+    }
+    for (const [n, d] of samples) {
+      for (const places of [0, 2, 4]) expect(decimal(n, d, places)).toBe(slow(n, d, places));
+    }
+  });
+
   test('decimal rounds half up at 4 places', () => {
     expect(decimal(1n, 3n)).toBe('0.3333');
     expect(decimal(2n, 3n)).toBe('0.6667');
