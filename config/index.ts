@@ -5,6 +5,8 @@ import prodConfig from './prod';
 
 // Taro's CLI sets process.env.TARO_ENV (from --type) before this file is evaluated.
 const isH5 = process.env.TARO_ENV === 'h5';
+// `npm run bench` builds a bare one-page app with this same config as the baseline of the H5 home's render.
+const bare = process.env.BENCH_BARE_H5 === '1';
 const CORE = path.join(__dirname, '..', 'core');
 // The demo identities (scripts/demo) are read by the H5-only dev identity page.
 const DEMO = path.join(__dirname, '..', 'scripts', 'demo');
@@ -23,11 +25,11 @@ export default defineConfig<'webpack5'>(async (merge) => {
       375: 2,
       828: 1.81 / 2,
     },
-    sourceRoot: 'src',
+    sourceRoot: bare ? 'scripts/bench/bare-taro' : 'src',
     // `@core/<domain>` in src/ is core/<domain> (tsconfig.json `paths`, jest's moduleNameMapper say the same).
     alias: { '@core': CORE },
     // Each build wipes its outputRoot: H5 gets its own folder so dist/ (miniprogramRoot) stays valid.
-    outputRoot: isH5 ? 'dist-h5' : 'dist',
+    outputRoot: bare ? 'build/bench/bare-h5' : isH5 ? 'dist-h5' : 'dist',
     // aria-label / aria-role in the mini-program's templates (Taro's have none).
     plugins: [path.join(__dirname, 'aria.ts')],
     defineConstants: {},

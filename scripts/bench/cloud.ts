@@ -21,9 +21,7 @@ export function benchFunctions(): Promise<BuiltFunction[]> {
 }
 
 /** Builds the functions (once per run) and starts a local cloud over them with `cloudfunctions/collections.json`. */
-export async function startBenchCloud(
-  options: Omit<LocalCloudOptions, 'functionsDir' | 'manifest'>,
-): Promise<LocalCloud> {
+export async function startBenchCloud(options: Omit<LocalCloudOptions, 'functionsDir'>): Promise<LocalCloud> {
   await benchFunctions();
   return startLocalCloud({
     functionsDir: BENCH_FUNCTIONS_DIR,

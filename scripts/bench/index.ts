@@ -18,13 +18,13 @@
  * build/bench/report.json and report.html, beside the previous run (history.ts).
  */
 import os from 'node:os';
-import { agendaBench } from './agenda';
+import { agendaBench, BALLOTS_ROW } from './agenda';
 import { briefingsBench } from './briefings';
 import { dividendsBench } from './dividends';
 import { h5Bench } from './h5';
 import { noticesBench } from './notices';
 import { rosterBench } from './roster';
-import { sdkBench } from './sdk';
+import { SDK_WRITES_ROW, sdkBench } from './sdk';
 import { bundlesBench, weappBench } from './sizes';
 import path from 'node:path';
 import { saveRun } from './history';
@@ -64,6 +64,7 @@ async function main(): Promise<void> {
       );
     }
   }
+  withBallotRatio(figures);
   const seconds = (performance.now() - started) / 1000;
   const missed = figures.filter((f) => f.met === false);
   const withGoal = figures.filter((f) => f.met !== null).length;
@@ -89,6 +90,28 @@ async function main(): Promise<void> {
   );
   console.log(`\nSaved ${saved.json} and ${saved.html} (beside the previous run's).`);
   if (missed.length) process.exitCode = 1;
+}
+
+/** Ballots/s ÷ single-document SDK writes/s, both of this run: what a ballot costs in writes' worth. */
+const BALLOT_RATIO_GOAL = 0.15;
+
+function withBallotRatio(figures: Figure[]): void {
+  const at = figures.findIndex((f) => f.name.startsWith(BALLOTS_ROW));
+  const sdk = figures.find((f) => f.name === SDK_WRITES_ROW);
+  if (at < 0 || !sdk) return;
+  const ratio = Number(figures[at]!.value) / Number(sdk.value);
+  figures.splice(
+    at + 1,
+    0,
+    figure({
+      name: '  ballots/s ÷ single-document SDK writes/s of this run',
+      value: ratio.toFixed(3),
+      unit: '',
+      goal: `≥ ${BALLOT_RATIO_GOAL}`,
+      met: ratio >= BALLOT_RATIO_GOAL,
+      note: `${figures[at]!.value} ballots/s against ${sdk.value} writes/s (the local-cloud row)`,
+    }),
+  );
 }
 
 main().catch((e: unknown) => {

@@ -159,27 +159,6 @@ export function castBallots(
   return { pollVotes, ballots, tallies, receipts };
 }
 
-// ------------------------------------------------------------------------------------------------ roll
-// Mirrors openPoll (cloudfunctions/agenda/polls.ts ROLL_BUCKET_SIZE, TALLY_SHARDS, bucketOf), for when opening
-// the town's roll through the function passes the function's timeout; getPoll's `mine` checks the mirror.
-
-export const ROLL_BUCKET_SIZE = 400;
+// ------------------------------------------------------------------------------------------------ tally
+/** Tally shards of a poll (cloudfunctions/agenda/polls.ts TALLY_SHARDS): castBallots spreads its counters over them. */
 export const TALLY_SHARDS = 64;
-
-const bucketOf = (openid: string, buckets: number) =>
-  createHash('sha256').update(openid).digest().readUInt32BE(0) % buckets;
-
-/** The frozen roll `pollRolls/<pollId>_<bucket>` {pollId, entries: openid → residentId}. */
-export function rollDocs(
-  pollId: string,
-  voters: Voter[],
-): { buckets: number; rolls: { _id: string; pollId: string; entries: Record<string, string> }[] } {
-  const buckets = Math.max(1, Math.ceil(voters.length / ROLL_BUCKET_SIZE));
-  const rolls = Array.from({ length: buckets }, (_v, b) => ({
-    _id: `${pollId}_${b}`,
-    pollId,
-    entries: {} as Record<string, string>,
-  }));
-  for (const v of voters) rolls[bucketOf(v.openid, buckets)]!.entries[v.openid] = v.residentId;
-  return { buckets, rolls };
-}
