@@ -151,8 +151,9 @@ function rows(label: string, runs: Marks[], first: boolean): Figure[] {
       name: `${first ? 'H5 home first render in Chromium' : '  the same'}, ${label}`,
       value: value.toFixed(0),
       unit: 'ms',
-      goal: `≤ ${GOAL_MS} ms`,
-      met: value <= GOAL_MS,
+      // With the CPU slowed, the ratio to a bare Taro page below is the goal (machines differ); this is information.
+      goal: first ? '—' : `≤ ${GOAL_MS} ms`,
+      met: first ? null : value <= GOAL_MS,
       note:
         (first
           ? `navigation start → the first frame showing ${RESIDENT}'s greeting and 圆桌议事 has been rendered; ` +

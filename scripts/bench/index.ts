@@ -4,14 +4,17 @@
  *
  * - sdk.ts: local-cloud writes/s through wx-server-sdk against raw HTTP (ratio ≥ 0.3) and a where-query over
  *   50,000 documents (≤ 50 ms);
- * - agenda.ts: ballots/s of 2000 voters at once (≥ 300, none lost) and tally reads at 100 vs 43,464 ballots
- *   (ratio ≤ 1.5), through the local HTTP gateway;
- * - briefings.ts: list and search with 5,000 briefings (p95 ≤ 100 ms each);
+ * - agenda.ts: ballots/s of 2000 voters at once (≥ 300, none lost; and ÷ the SDK's writes/s of this run ≥ 0.15),
+ *   tally reads at 100 vs 43,464 ballots (ratio ≤ 1.5), and the town's poll: opening a roll of 43,464 in
+ *   steps, the first read after close, the timer's digest of 43,464 ballots (each ≤ ⅓ of the function timeout);
+ * - briefings.ts: list and search with 5,000 briefings (p95 ≤ 100 ms each), the lists served by the manifest's
+ *   indexes ÷ the same lists by a scan, in one run (≤ ⅓);
  * - notices.ts: a town-wide notice to 43,464 residents, push to every recipient accounted for (≤ 60 s);
- * - dividends.ts: one distribution over 10,055 households (≤ 100 ms, ≤ 100 MB);
+ * - dividends.ts: one distribution over 10,055 households ÷ the same arithmetic in a plain loop (≤ 2), ≤ 100 MB;
  * - roster.ts: the town's 村民名册, 43,464 rows, imported through storage in chunks (≤ 120 s; the longest call
  *   ≤ half the time limit; ≤ 600 database operations);
- * - h5.ts: the H5 home page's first render in Chromium (≤ 800 ms), CPU slowed 4× and not;
+ * - h5.ts: the H5 home page's first render in Chromium with the CPU slowed 4× ÷ a bare Taro page's, built and
+ *   loaded in the same run (≤ 1.5), and not slowed (≤ 800 ms);
  * - sizes.ts: the weapp packages (main ≤ 450 KB, each subpackage ≤ 300 KB) and the cloud function bundles.
  *
  * A part that fails is a MISSED row with its error. Exits 1 if any goal is missed. The run is also saved as
