@@ -187,6 +187,7 @@ function weightsOf(input: DistributionInput): { shares: bigint[]; volumes: bigin
 
 /** `n / d` to 4 places for counts small enough to be exact in doubles (decimal's fast path, without BigInt). */
 function smallDecimal(n: number, d: number): string {
+  if (n === 0) return '0.0000'; // most households hold no land, 配股 or collective shares
   return n * 20_000 + d <= Number.MAX_SAFE_INTEGER
     ? decimalOfNumbers(n, d, 4)
     : decimal(BigInt(n), BigInt(d));
