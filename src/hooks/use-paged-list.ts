@@ -9,6 +9,8 @@ export interface PagedList<T> {
   cursor: string | null;
   state: 'loading' | 'ready' | 'error';
   message: string;
+  /** The error's code ('' unless `error`): NOT_BOUND offers 去绑定 instead of a retry. */
+  code: string;
   /** Loads the first page again (pull-to-refresh, retry, a new search). */
   reload: () => Promise<void>;
   /** Loads the next page (reaching the bottom, or 加载更多). */
@@ -28,6 +30,7 @@ export function usePagedList<T>(
   const [cursor, setCursor] = useState<string | null>(null);
   const [state, setState] = useState<PagedList<T>['state']>('loading');
   const [message, setMessage] = useState('');
+  const [code, setCode] = useState('');
 
   const load = useCallback(
     async (after: string | null) => {
@@ -36,10 +39,12 @@ export function usePagedList<T>(
       if (!result.ok) {
         setState('error');
         setMessage(result.error.message);
+        setCode(result.error.code);
         return;
       }
       setItems((old) => (after ? [...old, ...result.data.items] : result.data.items));
       setCursor(result.data.nextCursor);
+      setCode('');
       setState('ready');
     },
     [fetchPage],
@@ -60,6 +65,7 @@ export function usePagedList<T>(
     cursor,
     state,
     message,
+    code,
     reload,
     loadMore,
     remove: (keep) => setItems((old) => old.filter(keep)),

@@ -4,7 +4,7 @@ import type { Result } from '@core/result';
 export type Remote<T> =
   | { state: 'loading'; data: T | null }
   | { state: 'ready'; data: T }
-  | { state: 'error'; data: T | null; message: string };
+  | { state: 'error'; data: T | null; message: string; code: string };
 
 /**
  * Loads something from the cloud for a page: loading, data or a Chinese error, and `reload` for
@@ -24,7 +24,7 @@ export function useRemote<T>(
     setRemote((r) =>
       result.ok
         ? { state: 'ready', data: result.data }
-        : { state: 'error', data: r.data, message: result.error.message },
+        : { state: 'error', data: r.data, message: result.error.message, code: result.error.code },
     );
   }, deps);
   useEffect(() => {

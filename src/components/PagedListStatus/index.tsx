@@ -14,7 +14,9 @@ export function PagedListTop({
 }) {
   if (list.items.length > 0) return null;
   if (list.state === 'error')
-    return <StateView kind="error" message={list.message} onRetry={() => void list.reload()} />;
+    return (
+      <StateView kind="error" message={list.message} code={list.code} onRetry={() => void list.reload()} />
+    );
   if (list.state === 'loading') return <StateView kind="loading" />;
   return <StateView kind="empty" title={emptyTitle} hint={emptyHint} />;
 }

@@ -138,7 +138,9 @@ describe.each(pages)('转发 $name', (p) => {
       expect((await screen.findAllByText(p.loaded, { exact: false })).length).toBeGreaterThan(0);
     } else {
       expect(await screen.findByText(DEFAULT_MESSAGES.NOT_BOUND)).toBeTruthy();
-      expect(screen.getByText('重试')).toBeTruthy();
+      // Not bound: the way forward is binding, not a retry.
+      expect(screen.getByText('去绑定')).toBeTruthy();
+      expect(screen.queryByText('重试')).toBeNull();
       expect(shared()).toEqual({ title: p.fallback, path: p.path.replace(/\?boardId=.*$/, '') });
     }
   });

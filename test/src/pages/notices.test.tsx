@@ -77,8 +77,18 @@ test('residents see no sender buttons', async () => {
 
 test('an error is shown in Chinese with a retry', async () => {
   renderTab({
+    inbox: () => ({ ok: false, error: { code: 'INTERNAL', message: '网络不给力，请检查网络后重试' } }),
+  });
+  expect(await screen.findByText('网络不给力，请检查网络后重试')).toBeTruthy();
+  expect(screen.getByText('重试')).toBeTruthy();
+});
+
+test('not bound yet: the notices tab offers 去绑定, which opens 我的', async () => {
+  renderTab({
     inbox: () => ({ ok: false, error: { code: 'NOT_BOUND', message: '请先在“我的”页面绑定村民身份' } }),
   });
   expect(await screen.findByText('请先在“我的”页面绑定村民身份')).toBeTruthy();
-  expect(screen.getByText('重试')).toBeTruthy();
+  expect(screen.queryByText('重试')).toBeNull();
+  fireEvent.click(screen.getByText('去绑定'));
+  expect(Taro.switchTab).toHaveBeenCalledWith({ url: '/pages/me/index' });
 });

@@ -138,3 +138,25 @@ test('a receipt is checked against the cloud and the choice shown by its label',
   fireEvent.click(screen.getByText('核验回执'));
   expect((await screen.findByTestId('receipt-answer')).textContent).toBe('已计入。这张票的选择：赞成');
 });
+
+test('someone not bound yet who opens a shared poll is offered 去绑定, not a retry that cannot help', async () => {
+  renderWithCloud(
+    <PollPage />,
+    {},
+    { getPoll: () => ({ ok: false, error: { code: 'NOT_BOUND', message: '请先在“我的”页面绑定村民身份' } }) },
+  );
+  expect(await screen.findByText('请先在“我的”页面绑定村民身份')).toBeTruthy();
+  expect(screen.queryByText('重试')).toBeNull();
+  fireEvent.click(screen.getByText('去绑定'));
+  expect(Taro.switchTab).toHaveBeenCalledWith({ url: '/pages/me/index' });
+});
+
+test('another error keeps its retry', async () => {
+  renderWithCloud(
+    <PollPage />,
+    {},
+    { getPoll: () => ({ ok: false, error: { code: 'INTERNAL', message: '网络不给力，请检查网络后重试' } }) },
+  );
+  expect(await screen.findByText('重试')).toBeTruthy();
+  expect(screen.queryByText('去绑定')).toBeNull();
+});
