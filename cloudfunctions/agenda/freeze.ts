@@ -40,7 +40,8 @@ export async function finalizeIfDue(poll: PollDoc, now: number, grace = graceMs(
       ? { ...poll, status: 'closed', result, digest: null, audit, finalizedAt }
       : await findById(POLLS, poll._id); // another read froze it first
   if (!frozen) return poll;
-  return frozen.audit && result.cast <= DIGEST_BLOCK ? auditUntil(frozen, 0) : frozen;
+  // Up to one block: its read, and for exactly a block the empty read after it — two reads at most.
+  return frozen.audit && result.cast <= DIGEST_BLOCK ? auditUntil(frozen, Infinity, 2) : frozen;
 }
 
 const sameCounts = (a: Record<string, number>, b: Record<string, number>) => {
@@ -49,14 +50,14 @@ const sameCounts = (a: Record<string, number>, b: Record<string, number>) => {
 };
 
 /**
- * Checks and digests a frozen poll's ballots a block at a time (one read and one write each) until done or
- * `deadline` (at least one block). Progress is saved after each block, so a crash resumes at the next one, and
- * two runs at once advance it once (each write expects the position it started from). Should the ballots
- * disagree with the counters (a defect, never expected), the ballots are the result, and the log says so.
+ * Checks and digests a frozen poll's ballots a block at a time (one read and one write each) until done,
+ * `deadline` (at least one block) or `maxBlocks`. Progress is saved after each block, so a crash resumes at the
+ * next one, and two runs at once advance it once (each write expects the position it started from). Should the
+ * ballots disagree with the counters (a defect, never expected), the ballots are the result, and the log says so.
  */
-export async function auditUntil(start: PollDoc, deadline: number): Promise<PollDoc> {
+export async function auditUntil(start: PollDoc, deadline: number, maxBlocks = Infinity): Promise<PollDoc> {
   let poll: PollDoc | null = start;
-  while (poll?.audit) {
+  for (let blocks = 0; poll?.audit && blocks < maxBlocks; blocks++) {
     const { after, cast, counts, chain } = poll.audit;
     const { data } = await db
       .collection(BALLOTS)

@@ -118,9 +118,9 @@ describe('freezing a result with more ballots than one digest block', () => {
   const BALLOTS = 2 * DIGEST_BLOCK + 345;
 
   /** An open poll of the representatives with BALLOTS ballots and their counters, written directly. */
-  async function pollWithBallots(): Promise<string> {
+  async function pollWithBallots(count = BALLOTS): Promise<string> {
     const { pollId } = await driveTo(cloud, 'deciding', { author: nextAuthor() });
-    const ballots = Array.from({ length: BALLOTS }, (_v, i) => ({
+    const ballots = Array.from({ length: count }, (_v, i) => ({
       _id: sha256(`${pollId}:${i}`),
       pollId,
       choices: [i % 3 === 0 ? 'no' : 'yes'],
@@ -132,7 +132,7 @@ describe('freezing a result with more ballots than one digest block', () => {
     await cloud.db
       .collection('pollTallies')
       .doc(`${pollId!}_0`)
-      .update({ data: { cast: BALLOTS, counts: { yes: BALLOTS - no, no } } });
+      .update({ data: { cast: count, counts: { yes: count - no, no } } });
     return pollId!;
   }
 
@@ -164,6 +164,19 @@ describe('freezing a result with more ballots than one digest block', () => {
     expect(data(await as(NEIGHBOUR)('getPoll', { pollId })).digest).toBe(chained);
     // One block is sha256 of the whole text: a village's digest reads as it always did.
     expect(sha256(digestBlockText(null, pages[2]!))).toBe(sha256(tallyDigestText(pages[2]!)));
+  });
+
+  test('exactly one block of ballots is still digested on the first read after close', async () => {
+    const pollId = await pollWithBallots(DIGEST_BLOCK);
+    data(await as(ADMIN)('closePoll', { pollId }));
+    const first = data(await as(NEIGHBOUR)('getPoll', { pollId }));
+    expect(first).toMatchObject({
+      status: 'closed',
+      cast: DIGEST_BLOCK,
+      digest: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
+    const { items } = data(await as(NEIGHBOUR)('listReceipts', { pollId }));
+    expect(first.digest).toBe(sha256(tallyDigestText(items)));
   });
 
   test('counters that disagree with the ballots are corrected by the audit: the ballots are the result', async () => {
